@@ -1,0 +1,5 @@
+export * from './accounts.js';
+export * from './order-settings.js';
+export * from './orders.js';
+export * from './sync.js';
+export * from './users.js';

@@ -1,0 +1,23 @@
+import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
+import type * as s from './schema/index.js';
+
+export type CommerceConnection = InferSelectModel<typeof s.commerceConnections>;
+export type NewCommerceConnection = InferInsertModel<typeof s.commerceConnections>;
+export type Account = InferSelectModel<typeof s.accounts>;
+export type NewAccount = InferInsertModel<typeof s.accounts>;
+export type AmazonCredentials = InferSelectModel<typeof s.amazonCredentials>;
+export type NewAmazonCredentials = InferInsertModel<typeof s.amazonCredentials>;
+export type OrderSettingsRow = InferSelectModel<typeof s.orderSettings>;
+export type NewOrderSettingsRow = InferInsertModel<typeof s.orderSettings>;
+export type AmazonOrderRow = InferSelectModel<typeof s.amazonOrders>;
+export type NewAmazonOrderRow = InferInsertModel<typeof s.amazonOrders>;
+export type AmazonOrderItemRow = InferSelectModel<typeof s.amazonOrderItems>;
+export type NewAmazonOrderItemRow = InferInsertModel<typeof s.amazonOrderItems>;
+export type OrderEventRow = InferSelectModel<typeof s.orderEvents>;
+export type NewOrderEventRow = InferInsertModel<typeof s.orderEvents>;
+export type OutboundActionRow = InferSelectModel<typeof s.outboundActions>;
+export type NewOutboundActionRow = InferInsertModel<typeof s.outboundActions>;
+export type SyncCursorRow = InferSelectModel<typeof s.syncCursors>;
+export type CommunicationErrorRow = InferSelectModel<typeof s.communicationErrors>;
+export type AdminUser = InferSelectModel<typeof s.adminUsers>;
+export type ApiToken = InferSelectModel<typeof s.apiTokens>;
