@@ -1,0 +1,57 @@
+import { createLogger, type Runtime } from '@saleschannel/core';
+import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { startApi } from '../src/server.js';
+
+let database: TestDatabase;
+let runtime: Runtime;
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+  runtime = { database, logger: createLogger({ LOG_LEVEL: 'silent' }), close: () => database.destroy() };
+});
+afterEach(async () => {
+  await database.destroy().catch(() => {});
+});
+
+describe('GET /health', () => {
+  it('reports the database and that it is reachable', async () => {
+    const response = await createApp(runtime).request('/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      database: { driver: database.driver, location: database.location, reachable: true },
+    });
+  });
+
+  it('answers 503 when the database is down', async () => {
+    await database.destroy();
+    const response = await createApp(runtime).request('/health');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: 'unavailable', database: { reachable: false } });
+  });
+
+  it('serves over HTTP on loopback', async () => {
+    const api = await startApi(runtime, { host: '127.0.0.1', port: 0 });
+    try {
+      const response = await fetch(`${api.url}/health`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-request-id')).toBeTruthy();
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('errors', () => {
+  it('an unknown route gets the error envelope with the request id', async () => {
+    const response = await createApp(runtime).request('/v1/nothing', {
+      headers: { 'x-request-id': 'req-1' },
+    });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: 'not_found', message: 'No route for GET /v1/nothing', requestId: 'req-1' },
+    });
+  });
+});

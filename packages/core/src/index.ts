@@ -1,0 +1,3 @@
+export * from './health.js';
+export * from './logger.js';
+export * from './runtime.js';
