@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config';
  * condition), so tests never run against a stale build.
  */
 export const sharedConfig = defineConfig({
-  resolve: { conditions: ['source', 'import', 'node', 'default'] },
-  ssr: { resolve: { conditions: ['source', 'import', 'node', 'default'] } },
+  // Vite's own default conditions, with `source` first.
+  resolve: { conditions: ['source', 'module', 'node', 'development|production'] },
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
     environment: 'node',
     testTimeout: 30_000,

@@ -26,7 +26,12 @@ export interface Database {
   /** Where the data lives, safe to show and log (never a password). */
   readonly location: string;
   readonly cipher: Cipher;
-  /** Raw SQL for infrastructure that brings its own queries (the job queue). Parameters as $1, $2, …. */
+  /**
+   * The PostgreSQL connection URL (it may hold a password: never log it), for infrastructure that brings its own
+   * driver, such as the job queue. Undefined for the embedded PGlite.
+   */
+  readonly url?: string;
+  /** Raw SQL for infrastructure that brings its own queries (the job queue on PGlite). Parameters as $1, $2, …. */
   executeSql(text: string, values?: readonly unknown[]): Promise<{ rows: unknown[] }>;
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
@@ -83,9 +88,16 @@ async function createPglite(options: CreateDbOptions): Promise<Database> {
       const result = await pglite.query(text, values as unknown[]);
       return { rows: result.rows };
     }
-    // Parameterless SQL may hold several statements; exec runs them all and returns every result.
-    const results = await pglite.exec(text);
-    return { rows: results.flatMap((result) => result.rows) };
+    // Parameterless SQL may hold several statements (migrations, BEGIN … COMMIT blocks of the job queue); exec
+    // runs them all. A block that fails half-way would leave the single PGlite session in an aborted
+    // transaction, so it is rolled back before the error goes up.
+    try {
+      const results = await pglite.exec(text);
+      return { rows: results.flatMap((result) => result.rows) };
+    } catch (error) {
+      await pglite.exec('ROLLBACK').catch(() => {});
+      throw error;
+    }
   };
   return {
     db,
@@ -107,6 +119,7 @@ function createPostgres(url: string, cipher: Cipher, max: number): Database {
   return {
     db,
     driver: 'postgres',
+    url,
     location: `PostgreSQL at ${describePostgresUrl(url)}`,
     cipher,
     executeSql: async (text, values) => ({
