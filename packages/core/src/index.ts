@@ -3,5 +3,6 @@ export * from './errors.js';
 export * from './health.js';
 export * from './jobs.js';
 export * from './logger.js';
+export * from './orders/index.js';
 export * from './runtime.js';
 export * from './settings.js';

@@ -1,0 +1,3 @@
+export * from './import-state.js';
+export * from './queries.js';
+export * from './retry.js';
