@@ -1,14 +1,37 @@
 #!/usr/bin/env node
 import { sharedRuntime } from '@saleschannel/core';
+import { runCommand, USAGE, UsageError } from './cli.js';
 import { startWorker } from './worker.js';
 
-const runtime = await sharedRuntime();
-const worker = await startWorker(runtime);
+const argv = process.argv.slice(2);
+const io = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, async () => {
-    await worker.stop();
-    await runtime.close();
-    process.exit(0);
-  });
+if (argv.includes('--help') || argv[0] === 'help') {
+  io.out(USAGE);
+  process.exit(0);
+}
+
+const runtime = await sharedRuntime();
+if (argv.length === 0 || argv[0] === 'start') {
+  const worker = await startWorker(runtime);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, async () => {
+      await worker.stop();
+      await runtime.close();
+      process.exit(0);
+    });
+  }
+} else {
+  let code: number;
+  try {
+    code = await runCommand(runtime, argv, io);
+  } catch (error) {
+    if (!(error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+      throw error;
+    }
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    code = 2;
+  }
+  await runtime.close();
+  process.exit(code);
 }
