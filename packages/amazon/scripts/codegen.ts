@@ -54,7 +54,9 @@ function typeOf(schema: Schema, indent: string): string {
     return schema.allOf.map((part) => typeOf(part, indent)).join(' & ');
   }
   if (Array.isArray(schema.type)) {
-    return schema.type.map((type) => (type === 'null' ? 'null' : typeOf({ ...schema, type }, indent))).join(' | ');
+    return schema.type
+      .map((type) => (type === 'null' ? 'null' : typeOf({ ...schema, type }, indent)))
+      .join(' | ');
   }
   if (schema.enum) {
     return schema.enum.map((value) => JSON.stringify(value)).join(' | ');

@@ -80,7 +80,8 @@ export class LwaAuth {
       if (!refreshToken) {
         throw new SpApiAuthenticationError({
           code: 'MissingRefreshToken',
-          message: 'This operation needs the seller refresh token; only grantless operations work without one.',
+          message:
+            'This operation needs the seller refresh token; only grantless operations work without one.',
         });
       }
       form.set('grant_type', 'refresh_token');

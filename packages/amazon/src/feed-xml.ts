@@ -4,7 +4,7 @@
  * OrderAcknowledgement.xsd, OrderFulfillment.xsd, OrderAdjustment.xsd). Every builder validates its input
  * and throws {@link FeedValidationError} instead of producing a feed Amazon would reject.
  */
-import { minorDigits, MoneyError, normalizeMoney } from '@saleschannel/domain';
+import { type MoneyError, minorDigits, normalizeMoney } from '@saleschannel/domain';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 
 export class FeedValidationError extends Error {
@@ -132,7 +132,11 @@ const builder = new XMLBuilder({
   suppressEmptyNode: true,
 });
 
-function envelope(merchantIdentifier: string, messageType: string, bodies: Record<string, unknown>[]): string {
+function envelope(
+  merchantIdentifier: string,
+  messageType: string,
+  bodies: Record<string, unknown>[],
+): string {
   if (!merchantIdentifier.trim()) {
     throw new FeedValidationError('merchantIdentifier (the seller id) is required');
   }
@@ -312,7 +316,10 @@ export function buildOrderAdjustmentFeed(
       if (currencies.size > 1) {
         throw new FeedValidationError(`${where}: all components of an item must use one currency`);
       }
-      if (item.quantityCancelled !== undefined && (!Number.isInteger(item.quantityCancelled) || item.quantityCancelled < 1)) {
+      if (
+        item.quantityCancelled !== undefined &&
+        (!Number.isInteger(item.quantityCancelled) || item.quantityCancelled < 1)
+      ) {
         throw new FeedValidationError(`${where}: QuantityCancelled must be a positive integer`);
       }
       return {
@@ -400,7 +407,12 @@ export function messageOutcomes(report: ProcessingReport, count: number): Messag
   for (let id = 1; id <= count; id++) {
     const mine = report.results.filter((r) => r.messageId === id);
     const errors = mine.filter((r) => r.resultCode === 'Error');
-    outcomes.push({ messageId: id, ok: errors.length === 0, errors, warnings: mine.filter((r) => r.resultCode === 'Warning') });
+    outcomes.push({
+      messageId: id,
+      ok: errors.length === 0,
+      errors,
+      warnings: mine.filter((r) => r.resultCode === 'Warning'),
+    });
   }
   return outcomes;
 }

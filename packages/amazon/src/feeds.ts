@@ -2,7 +2,12 @@ import { gunzipSync } from 'node:zlib';
 import type { Clock } from './clock.js';
 import { invalid } from './dates.js';
 import { SpApiError, SpApiNetworkError, SpApiServerError } from './errors.js';
-import { messageOutcomes, type MessageOutcome, parseProcessingReport, type ProcessingReport } from './feed-xml.js';
+import {
+  type MessageOutcome,
+  messageOutcomes,
+  type ProcessingReport,
+  parseProcessingReport,
+} from './feed-xml.js';
 import type {
   CreateFeedDocumentResponse,
   CreateFeedResponse,
@@ -90,7 +95,10 @@ export class FeedsApi {
     if (spec.marketplaceIds.length === 0) {
       throw invalid('feeds.createFeed', 'at least one marketplaceId is required');
     }
-    const { data } = await this.transport.request<CreateFeedResponse>('feeds.createFeed', { body: spec, signal });
+    const { data } = await this.transport.request<CreateFeedResponse>('feeds.createFeed', {
+      body: spec,
+      signal,
+    });
     return data;
   }
 
@@ -179,7 +187,8 @@ export class FeedsApi {
     let messages: MessageOutcome[] = [];
     if (reportText.trimStart().startsWith('<')) {
       report = parseProcessingReport(reportText);
-      const content = typeof input.content === 'string' ? input.content : new TextDecoder().decode(input.content);
+      const content =
+        typeof input.content === 'string' ? input.content : new TextDecoder().decode(input.content);
       const count = content.match(/<MessageID>/g)?.length ?? report.messagesProcessed;
       messages = messageOutcomes(report, count);
     }
@@ -204,13 +213,21 @@ export class FeedsApi {
         if (signal?.aborted) {
           throw cause;
         }
-        last = new SpApiNetworkError({ code: 'NetworkError', message: `${what}: ${(cause as Error).message}`, cause });
+        last = new SpApiNetworkError({
+          code: 'NetworkError',
+          message: `${what}: ${(cause as Error).message}`,
+          cause,
+        });
         continue;
       }
       if (response.ok) {
         return response;
       }
-      const init = { status: response.status, code: `HTTP${response.status}`, message: `${what} answered ${response.status}` };
+      const init = {
+        status: response.status,
+        code: `HTTP${response.status}`,
+        message: `${what} answered ${response.status}`,
+      };
       if (response.status >= 500) {
         last = new SpApiServerError(init);
         continue;

@@ -43,7 +43,7 @@ function str(value: string | undefined | null): string | null {
 }
 
 function abs(money: Money | null): Money | null {
-  return money && money.amount.startsWith('-') ? { ...money, amount: money.amount.slice(1) } : money;
+  return money?.amount.startsWith('-') ? { ...money, amount: money.amount.slice(1) } : money;
 }
 
 /** Unit price from a v0 line total; null when the quantity is 0 or the total does not divide evenly. */
@@ -61,7 +61,9 @@ function unitFromLine(lineTotal: Money | null, quantity: number): Money | null {
   }
 }
 
-const V0_STATUSES = new Set<string>(Object.values(FULFILLMENT_STATUS_TO_ORDER_STATUS).concat('InvoiceUnconfirmed'));
+const V0_STATUSES = new Set<string>(
+  Object.values(FULFILLMENT_STATUS_TO_ORDER_STATUS).concat('InvoiceUnconfirmed'),
+);
 
 export interface V0OrderParts {
   readonly order: V0.Order;
@@ -124,7 +126,8 @@ export function normalizeV0Order(parts: V0OrderParts): AmazonOrder {
       // v0 ItemPrice is the price of the whole line.
       const lineTotal = v0Money(item.ItemPrice);
       const cancel = item.BuyerRequestedCancel;
-      const cancelRequested = cancel?.IsBuyerRequestedCancel === 'true' || String(cancel?.IsBuyerRequestedCancel) === 'true';
+      const cancelRequested =
+        cancel?.IsBuyerRequestedCancel === 'true' || String(cancel?.IsBuyerRequestedCancel) === 'true';
       return {
         orderItemId: item.OrderItemId,
         asin: str(item.ASIN),
@@ -178,7 +181,9 @@ export function normalize2026Order(order: V2026.Order): AmazonOrder {
     latestShipDate: str(order.fulfillment?.shipByWindow?.latestDateTime),
     isBusinessOrder: programs.has('AMAZON_BUSINESS'),
     isPrime: programs.has('PRIME'),
-    isReplacementOrder: (order.associatedOrders ?? []).some((a) => a.associationType === 'REPLACEMENT_ORIGINAL_ID'),
+    isReplacementOrder: (order.associatedOrders ?? []).some(
+      (a) => a.associationType === 'REPLACEMENT_ORIGINAL_ID',
+    ),
     buyer: buyer
       ? {
           name: str(buyer.buyerName),

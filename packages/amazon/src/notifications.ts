@@ -24,7 +24,9 @@ export class NotificationsApi {
   }
 
   async getDestinations(signal?: AbortSignal): Promise<Destination[]> {
-    const { data } = await this.transport.request<Payload<Destination[]>>('notifications.getDestinations', { signal });
+    const { data } = await this.transport.request<Payload<Destination[]>>('notifications.getDestinations', {
+      signal,
+    });
     return data.payload ?? [];
   }
 
@@ -37,7 +39,10 @@ export class NotificationsApi {
   }
 
   async deleteDestination(destinationId: string, signal?: AbortSignal): Promise<void> {
-    await this.transport.request('notifications.deleteDestination', { pathParams: { destinationId }, signal });
+    await this.transport.request('notifications.deleteDestination', {
+      pathParams: { destinationId },
+      signal,
+    });
   }
 
   async createSubscription(
@@ -69,14 +74,22 @@ export class NotificationsApi {
         payloadVersion: '1.0',
         destinationId,
         ...(hasFilter
-          ? { processingDirective: { eventFilter: { ...filter, eventFilterType: 'ORDER_CHANGE' } as EventFilter } }
+          ? {
+              processingDirective: {
+                eventFilter: { ...filter, eventFilterType: 'ORDER_CHANGE' } as EventFilter,
+              },
+            }
           : {}),
       },
       signal,
     );
   }
 
-  async getSubscription(notificationType: string, payloadVersion?: string, signal?: AbortSignal): Promise<Subscription> {
+  async getSubscription(
+    notificationType: string,
+    payloadVersion?: string,
+    signal?: AbortSignal,
+  ): Promise<Subscription> {
     const { data } = await this.transport.request<Payload<Subscription>>('notifications.getSubscription', {
       pathParams: { notificationType },
       query: { payloadVersion },
@@ -85,15 +98,26 @@ export class NotificationsApi {
     return data.payload as Subscription;
   }
 
-  async getSubscriptionById(notificationType: string, subscriptionId: string, signal?: AbortSignal): Promise<Subscription> {
-    const { data } = await this.transport.request<Payload<Subscription>>('notifications.getSubscriptionById', {
-      pathParams: { notificationType, subscriptionId },
-      signal,
-    });
+  async getSubscriptionById(
+    notificationType: string,
+    subscriptionId: string,
+    signal?: AbortSignal,
+  ): Promise<Subscription> {
+    const { data } = await this.transport.request<Payload<Subscription>>(
+      'notifications.getSubscriptionById',
+      {
+        pathParams: { notificationType, subscriptionId },
+        signal,
+      },
+    );
     return data.payload as Subscription;
   }
 
-  async deleteSubscriptionById(notificationType: string, subscriptionId: string, signal?: AbortSignal): Promise<void> {
+  async deleteSubscriptionById(
+    notificationType: string,
+    subscriptionId: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
     await this.transport.request('notifications.deleteSubscriptionById', {
       pathParams: { notificationType, subscriptionId },
       signal,
@@ -101,13 +125,17 @@ export class NotificationsApi {
   }
 
   async getSubscriptions(
-    params: { notificationTypes: readonly string[]; payloadVersion?: string; pageSize?: number; nextToken?: string },
+    params: {
+      notificationTypes: readonly string[];
+      payloadVersion?: string;
+      pageSize?: number;
+      nextToken?: string;
+    },
     signal?: AbortSignal,
   ): Promise<{ subscriptions: Subscription[]; nextToken?: string }> {
-    const { data } = await this.transport.request<Payload<{ subscriptions?: Subscription[]; nextToken?: string }>>(
-      'notifications.getSubscriptions',
-      { query: { ...params }, signal },
-    );
+    const { data } = await this.transport.request<
+      Payload<{ subscriptions?: Subscription[]; nextToken?: string }>
+    >('notifications.getSubscriptions', { query: { ...params }, signal });
     return { subscriptions: data.payload?.subscriptions ?? [], nextToken: data.payload?.nextToken };
   }
 }

@@ -39,13 +39,17 @@ export function parseOrderChangeNotification(input: unknown): OrderChangeNotific
   const check = validate();
   if (!check(value)) {
     const problems = (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
-    throw new OrderChangeValidationError(`invalid ORDER_CHANGE notification: ${problems.join('; ')}`, problems);
+    throw new OrderChangeValidationError(
+      `invalid ORDER_CHANGE notification: ${problems.join('; ')}`,
+      problems,
+    );
   }
   const notification = value as OrderChangeNotification;
   if (notification.NotificationType !== 'ORDER_CHANGE') {
-    throw new OrderChangeValidationError(`not an ORDER_CHANGE notification: ${notification.NotificationType}`, [
-      '/NotificationType must be ORDER_CHANGE',
-    ]);
+    throw new OrderChangeValidationError(
+      `not an ORDER_CHANGE notification: ${notification.NotificationType}`,
+      ['/NotificationType must be ORDER_CHANGE'],
+    );
   }
   return notification;
 }

@@ -77,7 +77,10 @@ export class Orders2026Api {
   }
 
   /** Every page, following `pagination.nextToken` with the original filters repeated. */
-  async *searchOrdersPages(params: SearchOrdersParams, signal?: AbortSignal): AsyncGenerator<SearchOrdersResponse> {
+  async *searchOrdersPages(
+    params: SearchOrdersParams,
+    signal?: AbortSignal,
+  ): AsyncGenerator<SearchOrdersResponse> {
     let paginationToken = params.paginationToken;
     const seen = new Set<string>();
     for (;;) {
@@ -88,7 +91,10 @@ export class Orders2026Api {
         return;
       }
       if (seen.has(next)) {
-        throw invalid(OP, `Amazon returned the same pagination token twice (${next}); stopping to avoid a loop`);
+        throw invalid(
+          OP,
+          `Amazon returned the same pagination token twice (${next}); stopping to avoid a loop`,
+        );
       }
       seen.add(next);
       paginationToken = next;

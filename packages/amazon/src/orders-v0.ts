@@ -127,7 +127,10 @@ export class OrdersV0Api {
         return;
       }
       if (seen.has(page.NextToken)) {
-        throw invalid('orders-v0.getOrders', 'Amazon returned the same NextToken twice; stopping to avoid a loop');
+        throw invalid(
+          'orders-v0.getOrders',
+          'Amazon returned the same NextToken twice; stopping to avoid a loop',
+        );
       }
       seen.add(page.NextToken);
       NextToken = page.NextToken;
@@ -150,7 +153,11 @@ export class OrdersV0Api {
     return data.payload as Order;
   }
 
-  async getOrderItems(orderId: string, nextToken?: string, options: PiiOptions = {}): Promise<OrderItemsList> {
+  async getOrderItems(
+    orderId: string,
+    nextToken?: string,
+    options: PiiOptions = {},
+  ): Promise<OrderItemsList> {
     const rdt = await this.#rdt('GET', `/orders/v0/orders/${orderId}/orderItems`, options, true);
     const { data } = await this.transport.request<GetOrderItemsResponse>('orders-v0.getOrderItems', {
       pathParams: { orderId },
@@ -206,18 +213,26 @@ export class OrdersV0Api {
     const rdt = await this.#rdt('GET', `/orders/v0/orders/${orderId}/orderItems/buyerInfo`, options, false);
     const { data } = await this.transport.request<GetOrderItemsBuyerInfoResponse>(
       'orders-v0.getOrderItemsBuyerInfo',
-      { pathParams: { orderId }, query: { NextToken: nextToken }, restrictedDataToken: rdt, signal: options.signal },
+      {
+        pathParams: { orderId },
+        query: { NextToken: nextToken },
+        restrictedDataToken: rdt,
+        signal: options.signal,
+      },
     );
     return data.payload as OrderItemsBuyerInfoList;
   }
 
   async getOrderRegulatedInfo(orderId: string, options: PiiOptions = {}): Promise<OrderRegulatedInfo> {
     const rdt = await this.#rdt('GET', `/orders/v0/orders/${orderId}/regulatedInfo`, options, false);
-    const { data } = await this.transport.request<GetOrderRegulatedInfoResponse>('orders-v0.getOrderRegulatedInfo', {
-      pathParams: { orderId },
-      restrictedDataToken: rdt,
-      signal: options.signal,
-    });
+    const { data } = await this.transport.request<GetOrderRegulatedInfoResponse>(
+      'orders-v0.getOrderRegulatedInfo',
+      {
+        pathParams: { orderId },
+        restrictedDataToken: rdt,
+        signal: options.signal,
+      },
+    );
     return data.payload as OrderRegulatedInfo;
   }
 
@@ -226,7 +241,11 @@ export class OrdersV0Api {
     body: UpdateVerificationStatusRequest,
     signal?: AbortSignal,
   ): Promise<void> {
-    await this.transport.request('orders-v0.updateVerificationStatus', { pathParams: { orderId }, body, signal });
+    await this.transport.request('orders-v0.updateVerificationStatus', {
+      pathParams: { orderId },
+      body,
+      signal,
+    });
   }
 
   /** Confirms (or edits) the shipment of an MFN order. `packageReferenceId` is sent as a string. */
@@ -279,7 +298,9 @@ export class OrdersV0Api {
   }
 
   /** Builds and checks the query of getOrders (exported for contract tests). */
-  ordersQuery(params: GetOrdersParams): Record<string, string | number | boolean | readonly string[] | undefined> {
+  ordersQuery(
+    params: GetOrdersParams,
+  ): Record<string, string | number | boolean | readonly string[] | undefined> {
     const op = 'orders-v0.getOrders';
     const query: Record<string, string | number | boolean | readonly string[] | undefined> = {};
     for (const [name, value] of Object.entries(params)) {

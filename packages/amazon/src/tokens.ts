@@ -24,7 +24,10 @@ export class TokensApi {
     if (request.restrictedResources.length === 0 || request.restrictedResources.length > 50) {
       throw invalid(op, 'restrictedResources must hold 1 to 50 resources');
     }
-    const { data } = await this.transport.request<CreateRestrictedDataTokenResponse>(op, { body: request, signal });
+    const { data } = await this.transport.request<CreateRestrictedDataTokenResponse>(op, {
+      body: request,
+      signal,
+    });
     return data;
   }
 
