@@ -24,18 +24,53 @@ export class OrderMappingError extends Error {
   override name = 'OrderMappingError';
 }
 
-function v0Money(money: V0.Money | undefined): Money | null {
-  if (!money?.Amount || !money.CurrencyCode) {
-    return null;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Amazon's amount as an exact decimal string in the currency's precision. An amount with more decimals than
+ * the currency has (Amazon's own examples contain "25.99" JPY) is kept exactly as sent rather than rounded.
+ */
+function money(amount: string, currency: string): Money {
+  if (!DECIMAL.test(amount.trim())) {
+    throw new OrderMappingError(`"${amount}" ${currency} is not a decimal amount`);
   }
-  return normalizeMoney({ amount: money.Amount, currency: money.CurrencyCode });
+  try {
+    return normalizeMoney({ amount: amount.trim(), currency });
+  } catch (error) {
+    if (error instanceof MoneyError) {
+      return { amount: amount.trim(), currency };
+    }
+    throw error;
+  }
 }
 
-function v2026Money(money: V2026.Money | undefined): Money | null {
-  if (!money?.amount || !money.currencyCode) {
+function v0Money(value: V0.Money | undefined): Money | null {
+  if (!value?.Amount || !value.CurrencyCode) {
     return null;
   }
-  return normalizeMoney({ amount: money.amount, currency: money.currencyCode });
+  return money(value.Amount, value.CurrencyCode);
+}
+
+function v2026Money(value: V2026.Money | undefined): Money | null {
+  if (!value?.amount || !value.currencyCode) {
+    return null;
+  }
+  return money(value.amount, value.currencyCode);
+}
+
+/** Line total from a 2026 unit price; null when the unit price is not in the currency's precision. */
+function lineFromUnit(unitPrice: Money | null, quantity: number): Money | null {
+  if (!unitPrice) {
+    return null;
+  }
+  try {
+    return lineTotalFromUnitPrice(unitPrice, quantity);
+  } catch (error) {
+    if (error instanceof MoneyError) {
+      return null;
+    }
+    throw error;
+  }
 }
 
 function str(value: string | undefined | null): string | null {
@@ -221,7 +256,7 @@ export function normalize2026Order(order: V2026.Order): AmazonOrder {
         quantityOrdered: item.quantityOrdered,
         quantityShipped: item.fulfillment?.quantityFulfilled ?? 0,
         unitPrice,
-        lineTotal: unitPrice ? lineTotalFromUnitPrice(unitPrice, item.quantityOrdered) : null,
+        lineTotal: lineFromUnit(unitPrice, item.quantityOrdered),
         itemTax: breakdown(breakdowns, 'TAX'),
         shippingPrice: breakdown(breakdowns, 'SHIPPING'),
         promotionDiscount: abs(breakdown(breakdowns, 'DISCOUNT')),

@@ -1,3 +1,4 @@
+import { invalid } from './dates.js';
 import type {
   CreateDestinationRequest,
   CreateSubscriptionRequest,
@@ -124,6 +125,20 @@ export class NotificationsApi {
     });
   }
 
+  /** Sandbox only: sends a test notification of the type to the subscription's destination. */
+  async sendTestNotification(
+    notificationType: string,
+    request: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    const { data } = await this.transport.request<Payload<unknown>>('notifications.sendTestNotification', {
+      pathParams: { notificationType },
+      body: request,
+      signal,
+    });
+    return data?.payload;
+  }
+
   async getSubscriptions(
     params: {
       notificationTypes: readonly string[];
@@ -133,6 +148,16 @@ export class NotificationsApi {
     },
     signal?: AbortSignal,
   ): Promise<{ subscriptions: Subscription[]; nextToken?: string }> {
+    const op = 'notifications.getSubscriptions';
+    if (params.notificationTypes.length !== 1) {
+      throw invalid(op, 'notificationTypes must hold exactly one notification type');
+    }
+    if (
+      params.pageSize !== undefined &&
+      (!Number.isInteger(params.pageSize) || params.pageSize < 30 || params.pageSize > 100)
+    ) {
+      throw invalid(op, `pageSize must be an integer from 30 to 100, got ${params.pageSize}`);
+    }
     const { data } = await this.transport.request<
       Payload<{ subscriptions?: Subscription[]; nextToken?: string }>
     >('notifications.getSubscriptions', { query: { ...params }, signal });

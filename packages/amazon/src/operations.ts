@@ -193,6 +193,7 @@ export const OPERATIONS = {
     `${SUBS}/{notificationType}/testNotification`,
     1,
     5,
+    grantless,
   ),
   'notifications.getDestinations': op('notifications', 'getDestinations', 'GET', DESTS, 1, 5, grantless),
   'notifications.createDestination': op('notifications', 'createDestination', 'POST', DESTS, 1, 5, grantless),
