@@ -214,9 +214,8 @@ describe('requests the client sends', () => {
 
   it('send confirmShipment packageReferenceId as a string', () => {
     const confirm = exchanges.find((e) => e.url.endsWith('/shipmentConfirmation'));
-    expect(
-      (confirm?.body as { packageDetail: { packageReferenceId: unknown } }).packageDetail.packageReferenceId,
-    ).toBe('1');
+    const body = confirm?.body as { packageDetail: { packageReferenceId: unknown } } | undefined;
+    expect(body?.packageDetail.packageReferenceId).toBe('1');
   });
 
   it('a broken request is caught by the same check (the check can fail)', () => {
