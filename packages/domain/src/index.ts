@@ -1,6 +1,7 @@
 export * from './account.js';
 export * from './lifecycle.js';
 export * from './money.js';
+export * from './order/amazon-order.js';
 export * from './order/import-rules.js';
 export * from './order/retry.js';
 export * from './order/status.js';

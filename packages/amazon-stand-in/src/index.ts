@@ -1,0 +1,7 @@
+export * from './buckets.js';
+export * from './clock.js';
+export * from './faults.js';
+export * from './models.js';
+export * from './scenario.js';
+export * from './server.js';
+export * from './store.js';
