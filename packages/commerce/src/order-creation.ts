@@ -370,16 +370,19 @@ export async function importOrder(
   input: ImportOrderInput,
   maxAttempts = 3,
 ): Promise<ImportedOrder> {
+  // True once an attempt failed in a way that may have created the order: finding it then means we made it.
+  let mayHaveCreated = false;
   for (let attempt = 1; ; attempt++) {
     const existing = await client.findOrderByExtOrderId(input.amazonOrderId);
     if (existing) {
-      return { order: existing, created: false };
+      return { order: existing, created: mayHaveCreated };
     }
     try {
       const order = await strategy.place(client, input);
       return { order, created: true };
     } catch (error) {
       if (error instanceof CommerceError && error.maybeProcessed && attempt < maxAttempts) {
+        mayHaveCreated = true;
         continue;
       }
       if (error instanceof CommerceError && error.maybeProcessed) {

@@ -10,7 +10,7 @@ import {
   type OrderCreationStrategy,
   OrderEntityStrategy,
 } from './order-creation.js';
-import { type StockChange, StockPolicy, type StockPolicyOptions } from './stock.js';
+import { adjustStock, type StockChange, StockPolicy, type StockPolicyOptions } from './stock.js';
 
 export interface OrderFlowOptions {
   readonly strategy?: OrderCreationStrategy;
@@ -59,8 +59,26 @@ export class CommerceOrderFlow {
     return await this.client.refundOrder(orderId, { ...input, returnToStockItems });
   }
 
-  /** Cancels; false when Commerce refused (e.g. the order is shipped or invoiced in full). */
-  async cancel(orderId: number): Promise<boolean> {
-    return await this.client.cancelOrder(orderId);
+  /**
+   * Cancels; false when Commerce refused (e.g. the order is shipped or invoiced in full). With legacy stock,
+   * Commerce puts the cancelled quantity back into the stock item; under `deduct_on_shipment` nothing was taken
+   * at import, so saleschannel takes it out again.
+   */
+  async cancel(orderId: number): Promise<{ canceled: boolean; stockChanges: StockChange[] }> {
+    const compensate = this.stock.inventory === 'legacy' && this.stock.policy === 'deduct_on_shipment';
+    const before = compensate ? await this.client.getOrder(orderId) : undefined;
+    const canceled = await this.client.cancelOrder(orderId);
+    const stockChanges: StockChange[] = [];
+    if (canceled && before) {
+      const after = await this.client.getOrder(orderId);
+      for (const item of after.items) {
+        const previous = before.items.find((candidate) => candidate.item_id === item.item_id);
+        const delta = (item.qty_canceled ?? 0) - (previous?.qty_canceled ?? 0);
+        if (delta > 0 && !item.parent_item_id) {
+          stockChanges.push(await adjustStock(this.client, 'legacy', item.sku, -delta));
+        }
+      }
+    }
+    return { canceled, stockChanges };
   }
 }
