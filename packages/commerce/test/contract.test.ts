@@ -3,6 +3,8 @@
  * parameters (searchCriteria included), path parameter types and the JSON body. The scenario calls every
  * operation of the client; the test fails if one is left out.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CommerceClient } from '../src/client.js';
 import { OrderEntityStrategy } from '../src/order-creation.js';
@@ -222,5 +224,17 @@ describe('contract: Adobe Commerce as a Cloud Service (accs-schema)', () => {
       validateRequest(schema, request).errors.map((error) => `${request.method} ${request.path}: ${error}`),
     );
     expect(problems).toEqual([]);
+  });
+});
+
+describe('schema files', () => {
+  it('are the unmodified upstream copies listed in schema/SOURCES.md', () => {
+    const sources = readFileSync(new URL('../schema/SOURCES.md', import.meta.url), 'utf8');
+    for (const file of ['admin-schema-2.4.9.yaml', 'accs-schema.yaml']) {
+      const digest = createHash('sha256')
+        .update(readFileSync(new URL(`../schema/${file}`, import.meta.url)))
+        .digest('hex');
+      expect(sources).toContain(`${digest}  ${file}`);
+    }
   });
 });
