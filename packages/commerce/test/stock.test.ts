@@ -7,7 +7,7 @@ import type { MfnStockPolicy } from '@saleschannel/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CommerceClient } from '../src/client.js';
 import { CommerceOrderFlow } from '../src/order-flow.js';
-import type { InventoryMode } from '../src/stock.js';
+import { detectInventoryMode, type InventoryMode } from '../src/stock.js';
 import { amazonOrder, type Pair, startPair } from './helpers.js';
 
 interface Snapshot {
@@ -98,5 +98,37 @@ describe('the README table itself', () => {
     expect([...table.keys()].sort()).toEqual(
       INVENTORIES.flatMap((inventory) => POLICIES.map((policy) => `${inventory}/${policy}`)).sort(),
     );
+  });
+});
+
+describe('shipments made in Commerce (found by polling)', () => {
+  it('legacy + deduct_on_shipment deducts each shipment once, however often it is seen', async () => {
+    const pair = await startPair({ inventory: 'legacy' });
+    pairs.push(pair);
+    const { client } = pair;
+    const flow = new CommerceOrderFlow(client, {
+      stock: { policy: 'deduct_on_shipment', inventory: 'legacy' },
+    });
+    const { order } = await flow.importOrder(amazonOrder());
+    const orderId = order.entity_id as number;
+    const mug = order.items.find((item) => item.sku === 'MUG-1');
+    // The merchant ships one mug in the Commerce admin.
+    await client.shipOrder(orderId, { items: [{ orderItemId: mug?.item_id as number, qty: 1 }] });
+    const [shipment] = await client.shipmentsUpdatedSince('2000-01-01 00:00:00', orderId);
+    expect(shipment).toBeDefined();
+    if (!shipment) {
+      return;
+    }
+    expect(await flow.stock.afterShipment(shipment)).toEqual([{ sku: 'MUG-1', delta: -1, quantityAfter: 9 }]);
+    expect(await flow.stock.afterShipment(shipment)).toEqual([]);
+    expect((await client.getStockItem('MUG-1')).qty).toBe(9);
+  });
+
+  it('detects MSI and legacy stock', async () => {
+    const msi = await startPair({ inventory: 'msi' });
+    const legacy = await startPair({ inventory: 'legacy' });
+    pairs.push(msi, legacy);
+    expect(await detectInventoryMode(msi.client, 'MUG-1')).toBe('msi');
+    expect(await detectInventoryMode(legacy.client, 'MUG-1')).toBe('legacy');
   });
 });
