@@ -63,6 +63,8 @@ export interface RequestLogEntry {
   readonly headers: IncomingMessage['headers'];
   readonly body: unknown;
   readonly status: number | 'dropped' | 'timeout';
+  /** The JSON answered (absent for dropped and timed-out requests). */
+  readonly response?: unknown;
 }
 
 export interface CommerceStandIn {
@@ -451,7 +453,7 @@ export async function startCommerceStandIn(options: StandInOptions = {}): Promis
       headers: Record<string, string> = {},
     ) => {
       if (log) {
-        requests.push({ ...log, status });
+        requests.push({ ...log, status, response: body });
       }
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       response.end(body === undefined ? '' : JSON.stringify(body));

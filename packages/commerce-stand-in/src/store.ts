@@ -89,6 +89,8 @@ export class CommerceStore {
   };
   private sequence = { order: 1, invoice: 1, shipment: 1, creditMemo: 1 };
   private lastTime = 0;
+  /** Per order item: the quantity a credit memo already returned to the source (not part of the item). */
+  private readonly returnedToSource = new Map<number, number>();
 
   constructor(
     readonly inventory: InventoryMode,
@@ -434,6 +436,22 @@ export class CommerceStore {
     }
   }
 
+  /** A document's comment as Commerce stores it (`appendComment` + `comment`). */
+  private documentComments(body: Row, parentId: number, time: string): Row[] {
+    if (!body.comment || typeof body.comment !== 'object') {
+      return [];
+    }
+    return [
+      {
+        ...(body.comment as Row),
+        entity_id: this.nextId.history++,
+        parent_id: parentId,
+        is_customer_notified: body.notify === true ? 1 : 0,
+        created_at: time,
+      },
+    ];
+  }
+
   private touch(order: OrderRow): void {
     order.updated_at = this.now();
   }
@@ -546,7 +564,7 @@ export class CommerceStore {
       created_at: time,
       updated_at: time,
       items: docItems,
-      comments: body.comment ? [{ ...(body.comment as Row), parent_id: id }] : [],
+      comments: this.documentComments(body, id, time),
     };
     this.invoices.set(id, invoice);
     order.shipping_invoiced = this.amount(order, shippingInvoiced + shipping);
@@ -651,7 +669,7 @@ export class CommerceStore {
         created_at: time,
         updated_at: time,
       })),
-      comments: body.comment ? [{ ...(body.comment as Row), parent_id: id }] : [],
+      comments: this.documentComments(body, id, time),
       packages: [],
       extension_attributes: this.inventory === 'msi' ? { source_code: source } : {},
     };
@@ -718,6 +736,8 @@ export class CommerceStore {
         name: item.name,
         qty,
         price: item.price,
+        base_price: item.base_price ?? item.price,
+        base_cost: item.base_cost ?? 0,
       });
     }
     const shippingTax =
@@ -756,11 +776,12 @@ export class CommerceStore {
         if (this.inventory === 'msi') {
           // ProcessRefundItems: the shipped part goes back to the source it was deducted from; the part never
           // shipped becomes a +qty reservation.
-          const shippedNotReturned = Math.max(0, item.qty_shipped - num(item.qty_returned_to_source));
+          const returned = this.returnedToSource.get(item.item_id) ?? 0;
+          const shippedNotReturned = Math.max(0, item.qty_shipped - returned);
           const backToSource = Math.min(qty, shippedNotReturned);
           if (backToSource > 0) {
             this.changeSource(item.sku, 'default', backToSource);
-            item.qty_returned_to_source = num(item.qty_returned_to_source) + backToSource;
+            this.returnedToSource.set(item.item_id, returned + backToSource);
           }
           if (qty - backToSource > 0) {
             this.reserve(item.sku, qty - backToSource, 'creditmemo_created', order);
@@ -790,7 +811,7 @@ export class CommerceStore {
       created_at: time,
       updated_at: time,
       items: docItems,
-      comments: body.comment ? [{ ...(body.comment as Row), parent_id: id }] : [],
+      comments: this.documentComments(body, id, time),
     };
     this.creditMemos.set(id, memo);
     order.shipping_refunded = this.amount(order, this.minor(order, order.shipping_refunded) + shipping);

@@ -11,7 +11,13 @@ import { OrderEntityStrategy } from '../src/order-creation.js';
 import { CommerceOrderFlow } from '../src/order-flow.js';
 import { searchCriteria } from '../src/search-criteria.js';
 import { amazonOrder, type Pair, startPair } from './helpers.js';
-import { findOperation, loadSchema, type RecordedRequest, validateRequest } from './schema.js';
+import {
+  findOperation,
+  loadSchema,
+  type RecordedRequest,
+  validateRequest,
+  validateResponse,
+} from './schema.js';
 
 const pairs: Pair[] = [];
 afterAll(async () => {
@@ -147,6 +153,20 @@ describe('contract: every request the client sends matches the Commerce 2.4.9 sc
     expect(requests.length).toBeGreaterThan(40);
   });
 
+  it("the stand-in's answers match the schema's response definitions too", () => {
+    const schema = loadSchema('admin-schema-2.4.9.yaml');
+    const answered = requests.filter(
+      (request) => (request as { status?: unknown }).status === 200 && !request.path.endsWith('/admin/token'),
+    );
+    const problems = answered.flatMap((request) =>
+      validateResponse(schema, request, (request as { response?: unknown }).response).map(
+        (error) => `${request.method} ${request.path}: ${error}`,
+      ),
+    );
+    expect(problems).toEqual([]);
+    expect(answered.length).toBeGreaterThan(40);
+  });
+
   it('the scenario covers every operation of the client', () => {
     const schema = loadSchema('admin-schema-2.4.9.yaml');
     const seen = new Set(
@@ -224,6 +244,14 @@ describe('contract: Adobe Commerce as a Cloud Service (accs-schema)', () => {
       validateRequest(schema, request).errors.map((error) => `${request.method} ${request.path}: ${error}`),
     );
     expect(problems).toEqual([]);
+    const answers = requests.flatMap((request) =>
+      request.status === 200
+        ? validateResponse(schema, request, request.response).map(
+            (e) => `${request.method} ${request.path}: ${e}`,
+          )
+        : [],
+    );
+    expect(answers).toEqual([]);
   });
 });
 

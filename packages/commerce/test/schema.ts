@@ -27,6 +27,7 @@ interface Parameter {
 
 interface Operation {
   parameters?: Parameter[];
+  responses?: Record<string, { schema?: SchemaObject }>;
 }
 
 export interface Swagger {
@@ -205,4 +206,14 @@ export function validateRequest(
     errors.push('the operation takes no body');
   }
   return { template: matched.template, errors };
+}
+
+/** Problems of a 200 answer against the operation's response schema (used to keep the stand-in honest). */
+export function validateResponse(schema: Swagger, request: RecordedRequest, response: unknown): string[] {
+  const matched = findOperation(schema, request.method, request.path);
+  const responseSchema = matched?.operation.responses?.['200']?.schema;
+  if (!matched || !responseSchema) {
+    return response === undefined || response === null ? [] : ['no response schema for a response body'];
+  }
+  return validateValue(schema, responseSchema, response, 'response');
 }
