@@ -173,6 +173,21 @@ function divideRounded(amount: bigint, by: bigint): bigint {
   return negative ? -result : result;
 }
 
+/** Commerce's `increment_id` column holds at most 32 characters. */
+export const INCREMENT_ID_MAX = 32;
+
+/**
+ * The "order number from Amazon" setting: prefix + Amazon order id ("AMZ-" + "111-2223334-5556667"). Without it,
+ * leave `incrementId` out and Commerce assigns the next number of its sequence.
+ */
+export function incrementIdFromAmazon(amazonOrderId: string, prefix = ''): string {
+  const incrementId = `${prefix}${amazonOrderId}`;
+  if (incrementId.length > INCREMENT_ID_MAX) {
+    throw new Error(`increment id "${incrementId}" is longer than Commerce's ${INCREMENT_ID_MAX} characters`);
+  }
+  return incrementId;
+}
+
 /** The shipping description shown in the order view's "Payment & Shipping Method" section. */
 export function shippingDescription(input: ImportOrderInput): string {
   return `Amazon - ${input.shipServiceLevel}`;

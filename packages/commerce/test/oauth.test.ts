@@ -6,7 +6,7 @@ import {
 } from '@saleschannel/commerce-stand-in';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommerceClient } from '../src/client.js';
-import { CommerceUnauthorizedError } from '../src/errors.js';
+import { CommerceNotFoundError, CommerceUnauthorizedError } from '../src/errors.js';
 import { hmacSignature, percentEncode, signatureBaseString, signOAuth1, strnatcmp } from '../src/oauth.js';
 import { searchCriteria } from '../src/search-criteria.js';
 import { type Pair, startPair } from './helpers.js';
@@ -132,6 +132,24 @@ describe('authentication against the stand-in', () => {
     }
     const result = await pair.client.searchOrders(criteria.sortBy('entity_id', 'DESC').pageSize(5).build());
     expect(result.total_count).toBe(0);
+  });
+
+  it('signs values with spaces, plus signs, percent signs and non-ASCII so that Commerce agrees', async () => {
+    pair = await startPair();
+    const result = await pair.client.searchOrders(
+      searchCriteria().where('customer_email', 'like', '%jane+doe @exämple%').pageSize(1).build(),
+    );
+    expect(result.total_count).toBe(0);
+    await expect(pair.client.getProduct('MUG 1+/ü')).rejects.toBeInstanceOf(CommerceNotFoundError);
+  });
+
+  it('refuses a replayed request (same nonce and timestamp)', async () => {
+    pair = await startPair();
+    const url = new URL(`${pair.standIn.url}/rest/default/V1/products/MUG-1`);
+    const { authorization } = signOAuth1({ method: 'GET', url, credentials: pair.standIn.integration });
+    const first = await fetch(url, { headers: { authorization } });
+    const replay = await fetch(url, { headers: { authorization } });
+    expect([first.status, replay.status]).toEqual([200, 401]);
   });
 
   it('answers 401 with the ACL message for a wrong secret', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decimalToJson } from '../src/client.js';
-import { buildOrderEntity, computeTotals, OrderTotalsMismatchError } from '../src/order-creation.js';
+import {
+  buildOrderEntity,
+  computeTotals,
+  incrementIdFromAmazon,
+  OrderTotalsMismatchError,
+} from '../src/order-creation.js';
 import { amazonOrder } from './helpers.js';
 
 describe('order entity built from an Amazon order', () => {
@@ -112,5 +117,14 @@ describe('order entity built from an Amazon order', () => {
     expect(decimalToJson('0.00')).toBe(0);
     expect(() => decimalToJson('12345678901234567.89')).toThrow();
     expect(() => decimalToJson('1e3')).toThrow();
+  });
+
+  it('builds the increment id from the Amazon order number within 32 characters', () => {
+    expect(incrementIdFromAmazon('111-2223334-5556667', 'AMZ-')).toBe('AMZ-111-2223334-5556667');
+    expect(() => incrementIdFromAmazon('111-2223334-5556667', 'A-VERY-LONG-PREFIX-')).toThrow();
+    expect(
+      buildOrderEntity(amazonOrder({ incrementId: incrementIdFromAmazon('111-2223334-5556667', 'AMZ-') }))
+        .increment_id,
+    ).toBe('AMZ-111-2223334-5556667');
   });
 });
