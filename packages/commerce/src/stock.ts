@@ -183,10 +183,8 @@ export class StockPolicy {
       if (item.item_id === undefined || item.parent_item_id) {
         continue;
       }
-      const refundable =
-        (item.qty_invoiced ?? 0) - (item.qty_refunded ?? 0) ||
-        (item.qty_ordered ?? 0) - (item.qty_refunded ?? 0) - (item.qty_canceled ?? 0);
-      refunded.set(item.item_id, refundable);
+      // A credit memo without items refunds what is invoiced and not yet refunded.
+      refunded.set(item.item_id, (item.qty_invoiced ?? 0) - (item.qty_refunded ?? 0));
     }
     if (refund.items && refund.items.length > 0) {
       refunded.clear();
