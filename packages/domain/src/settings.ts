@@ -28,8 +28,10 @@ export type UnknownSkuPolicy = (typeof UNKNOWN_SKU_POLICIES)[number];
 
 /**
  * Stock policy for merchant-fulfilled (MFN) orders created through the order entity, which makes no placement
- * reservation in Commerce:
- * - deduct_on_shipment: stock is left alone at import; the Commerce shipment deducts it
+ * reservation in Commerce (the exact effect on source and salable quantity, under MSI and legacy stock, is
+ * tabled in @saleschannel/commerce's README):
+ * - deduct_on_shipment: stock is left alone at import and deducted when the order ships (by Commerce's shipment
+ *   under MSI; by saleschannel under legacy stock, where a shipment changes nothing)
  * - deduct_on_import: the stock is decremented when the order is imported
  * - none: saleschannel never touches stock
  */
