@@ -15,6 +15,8 @@ import {
   COMMERCE_FLAVORS,
   type CommerceAuthMode,
   type CommerceFlavor,
+  INVENTORY_MODES,
+  type InventoryMode,
 } from '@saleschannel/domain';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -77,6 +79,8 @@ export const NewAccountInput = z
           baseUrl: httpUrl,
           flavor: z.enum(COMMERCE_FLAVORS).default('paas'),
           storeCode: z.string().trim().min(1).default('default'),
+          inventoryMode: z.enum(INVENTORY_MODES).default('msi'),
+          msiSourceCode: z.string().trim().min(1).default('default'),
           secrets: CommerceSecrets,
         })
         .strict(),
@@ -237,6 +241,8 @@ export interface AccountConnection {
     baseUrl: string;
     flavor: CommerceFlavor;
     storeCode: string;
+    inventoryMode: InventoryMode;
+    msiSourceCode: string;
     authMode: CommerceAuthMode;
     secrets: CommerceSecrets;
   };
@@ -278,6 +284,8 @@ export async function loadAccountConnection(
       baseUrl: row.connection.baseUrl,
       flavor: row.connection.flavor as CommerceFlavor,
       storeCode: row.connection.storeCode,
+      inventoryMode: row.connection.inventoryMode as InventoryMode,
+      msiSourceCode: row.connection.msiSourceCode,
       authMode: row.connection.authMode as CommerceAuthMode,
       secrets: CommerceSecrets.parse(cipher.decryptJson(row.connection.secrets)),
     },

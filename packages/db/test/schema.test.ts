@@ -202,6 +202,7 @@ describe('accounts and connections', () => {
   it.each([
     ['commerce_connections_flavor_check', { flavor: 'onprem' }],
     ['commerce_connections_auth_mode_check', { authMode: 'basic' }],
+    ['commerce_connections_inventory_mode_check', { inventoryMode: 'warehouse' }],
     ['commerce_connections_base_url_check', { baseUrl: 'ftp://shop' }],
   ] as const)('%s rejects %o', async (constraint, values) => {
     const { connectionId } = await seedAccount(database());
@@ -277,6 +278,8 @@ describe('amazon orders', () => {
     ['amazon_order_items_shipped_check', { quantityOrdered: 1, quantityShipped: 2 }],
     ['amazon_order_items_currency_check', { currencyCode: 'EURO' }],
     ['amazon_order_items_unit_price_check', { unitPrice: '-1.00' }],
+    ['amazon_order_items_priced_check', { lineTotal: null }],
+    ['amazon_order_items_priced_check', { currencyCode: null }],
   ] as const)('items: %s rejects %o', async (constraint, values) => {
     const { accountId } = await seedAccount(database());
     const order = await insertOrder(accountId);

@@ -30,3 +30,7 @@ export type RemoteSystem = (typeof REMOTE_SYSTEMS)[number];
 
 export const ADMIN_ROLES = ['admin', 'viewer'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+/** How the Commerce instance keeps stock: Multi-Source Inventory, or the legacy single stock item. */
+export const INVENTORY_MODES = ['msi', 'legacy'] as const;
+export type InventoryMode = (typeof INVENTORY_MODES)[number];

@@ -3,6 +3,7 @@ import {
   AMAZON_REGIONS,
   COMMERCE_AUTH_MODES,
   COMMERCE_FLAVORS,
+  INVENTORY_MODES,
 } from '@saleschannel/domain';
 import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
@@ -23,12 +24,17 @@ export const commerceConnections = pgTable(
     authMode: text().notNull(),
     /** Store code used in `/rest/<store>/V1/…` (PaaS) or the `Store` header (SaaS). */
     storeCode: text().notNull().default('default'),
+    /** How the instance keeps stock; decides what the MFN stock policy does. */
+    inventoryMode: text().notNull().default('msi'),
+    /** The MSI source that imports deduct from and shipments ship from. */
+    msiSourceCode: text().notNull().default('default'),
     secrets: encrypted().notNull(),
     ...lifecycleDates,
   },
   (t) => [
     check('commerce_connections_flavor_check', oneOf(t.flavor, COMMERCE_FLAVORS)),
     check('commerce_connections_auth_mode_check', oneOf(t.authMode, COMMERCE_AUTH_MODES)),
+    check('commerce_connections_inventory_mode_check', oneOf(t.inventoryMode, INVENTORY_MODES)),
     check('commerce_connections_base_url_check', sql`${t.baseUrl} ~ '^https?://'`),
   ],
 );

@@ -142,11 +142,12 @@ export const amazonOrderItems = pgTable(
     title: text(),
     quantityOrdered: integer().notNull(),
     quantityShipped: integer().notNull().default(0),
-    currencyCode: text().notNull(),
+    /** Null, like the prices, while Amazon has not priced a Pending order. */
+    currencyCode: text(),
     /** Price of one unit, before tax where the marketplace adds tax. */
-    unitPrice: money().notNull(),
+    unitPrice: money(),
     /** unitPrice × quantityOrdered, as Amazon states it (v0's ItemPrice). */
-    lineTotal: money().notNull(),
+    lineTotal: money(),
     itemTax: money().notNull().default('0'),
     shippingPrice: money().notNull().default('0'),
     shippingTax: money().notNull().default('0'),
@@ -171,6 +172,10 @@ export const amazonOrderItems = pgTable(
     check('amazon_order_items_shipped_check', sql`${t.quantityShipped} between 0 and ${t.quantityOrdered}`),
     check('amazon_order_items_currency_check', sql`${t.currencyCode} ~ '^[A-Z]{3}$'`),
     check('amazon_order_items_unit_price_check', sql`${t.unitPrice} >= 0 and ${t.lineTotal} >= 0`),
+    check(
+      'amazon_order_items_priced_check',
+      sql`(${t.unitPrice} is null and ${t.lineTotal} is null) or (${t.unitPrice} is not null and ${t.lineTotal} is not null and ${t.currencyCode} is not null)`,
+    ),
   ],
 );
 
