@@ -6,3 +6,4 @@ export * from './logger.js';
 export * from './orders/index.js';
 export * from './runtime.js';
 export * from './settings.js';
+export * from './sync/index.js';

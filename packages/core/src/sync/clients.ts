@@ -1,0 +1,56 @@
+import { SellingPartnerClient, type TransportHooks } from '@saleschannel/amazon';
+import { type CommerceAuth, CommerceClient } from '@saleschannel/commerce';
+import type { AccountConnection } from '../accounts.js';
+
+/** The SP-API client of an account: its region, or the endpoint override (sandbox, stand-in). */
+export function amazonClientFor(connection: AccountConnection, hooks?: TransportHooks): SellingPartnerClient {
+  const { account, amazon } = connection;
+  return new SellingPartnerClient({
+    region: account.region,
+    ...(account.spApiEndpoint ? { endpoint: account.spApiEndpoint } : {}),
+    ...(account.lwaEndpoint ? { tokenUrl: account.lwaEndpoint } : {}),
+    clientId: amazon.lwaClientId,
+    clientSecret: amazon.lwaClientSecret,
+    refreshToken: amazon.refreshToken,
+    appName: 'saleschannel',
+    ...(hooks ? { hooks } : {}),
+  });
+}
+
+function commerceAuth(connection: AccountConnection): CommerceAuth {
+  const secrets = connection.commerce.secrets;
+  switch (secrets.authMode) {
+    case 'oauth1':
+      return {
+        type: 'oauth1',
+        consumerKey: secrets.consumerKey,
+        consumerSecret: secrets.consumerSecret,
+        accessToken: secrets.accessToken,
+        accessTokenSecret: secrets.accessTokenSecret,
+      };
+    case 'bearer':
+      return { type: 'bearer', token: secrets.accessToken };
+    case 'admin_token':
+      return { type: 'admin_token', username: secrets.username, password: secrets.password };
+    case 'ims':
+      return {
+        type: 'ims',
+        clientId: secrets.clientId,
+        clientSecret: secrets.clientSecret,
+        imsOrgId: secrets.imsOrgId,
+        ...(secrets.imsTokenUrl ? { tokenUrl: secrets.imsTokenUrl } : {}),
+      };
+  }
+}
+
+/** The Commerce client of an account's connection. */
+export function commerceClientFor(connection: AccountConnection): CommerceClient {
+  const { commerce } = connection;
+  return new CommerceClient({
+    baseUrl: commerce.baseUrl,
+    flavor: commerce.flavor,
+    storeCode: commerce.storeCode,
+    auth: commerceAuth(connection),
+    userAgent: 'saleschannel',
+  });
+}

@@ -1,0 +1,9 @@
+export { amazonClientFor, commerceClientFor } from './clients.js';
+export { PLACEHOLDERS, splitName } from './mapping.js';
+export {
+  BEFORE_LAG_MS,
+  CURSOR_OVERLAP_MS,
+  FIRST_SYNC_LOOKBACK_MS,
+  type SyncReport,
+  syncAccount,
+} from './sync-account.js';

@@ -1,0 +1,245 @@
+import { marketplaceById, normalize2026Order, type Orders2026 } from '@saleschannel/amazon';
+import { amazonOrders, syncCursors } from '@saleschannel/db';
+import { type AmazonOrder, FULFILLMENT_STATUS_TO_ORDER_STATUS } from '@saleschannel/domain';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { loadAccountConnection } from '../accounts.js';
+import type { Runtime } from '../runtime.js';
+import { getOrderSettings } from '../settings.js';
+import { amazonClientFor, commerceClientFor } from './clients.js';
+import { orderFlowFor, type SyncContext, storeIdResolver } from './context.js';
+import { processOrder, reconcileCancellations } from './process-order.js';
+import { type MalformedOrder, storeAmazonOrder } from './store-order.js';
+
+/** Re-read this much before the cursor: Amazon's last-updated times may become visible late. Dedupe is by id. */
+export const CURSOR_OVERLAP_MS = 5 * 60_000;
+/** Amazon refuses a `lastUpdatedBefore` less than 2 minutes in the past; keep a margin. */
+export const BEFORE_LAG_MS = 2 * 60_000 + 5_000;
+/** A new account's first sync reaches back this far; older orders come in through a backfill. */
+export const FIRST_SYNC_LOOKBACK_MS = 24 * 60 * 60_000;
+/** Orders whose import is due, taken per sync run. */
+const DUE_BATCH = 200;
+
+const INCLUDED_DATA = ['BUYER', 'RECIPIENT', 'FULFILLMENT', 'PROCEEDS', 'PROMOTION', 'CANCELLATION'] as const;
+
+export interface SyncReport {
+  readonly accountId: string;
+  readonly skipped?: 'paused';
+  fetched: number;
+  created: number;
+  updated: number;
+  imported: number;
+  failed: number;
+  skippedOrders: number;
+  cancelled: number;
+}
+
+interface RunWindow {
+  readonly after: string;
+  readonly before: string;
+}
+
+/**
+ * One sync of one account: fetch what changed on Amazon since the cursor (page by page, each page stored
+ * together with the cursor's progress, so a crash resumes on the same page), then create the Commerce orders
+ * that are due, then apply Amazon-side cancellations. Only one runs per account at a time (the job queue).
+ */
+export async function syncAccount(
+  runtime: Runtime,
+  accountId: string,
+  options: { readonly now?: () => Date } = {},
+): Promise<SyncReport> {
+  const now = options.now ?? (() => new Date());
+  const { database, logger } = runtime;
+  const { db, cipher } = database;
+  const report: SyncReport = {
+    accountId,
+    fetched: 0,
+    created: 0,
+    updated: 0,
+    imported: 0,
+    failed: 0,
+    skippedOrders: 0,
+    cancelled: 0,
+  };
+  const connection = await loadAccountConnection(db, cipher, accountId);
+  if (connection.account.status === 'paused') {
+    return { ...report, skipped: 'paused' };
+  }
+  const settings = await getOrderSettings(db, accountId);
+  const amazon = amazonClientFor(connection);
+  const commerce = commerceClientFor(connection);
+  const ctx: SyncContext = {
+    database,
+    logger: logger.child({ accountId }),
+    connection,
+    settings,
+    amazon,
+    commerce,
+    flow: orderFlowFor(commerce, connection, settings),
+    marketplaceCountry: marketplaceById(connection.account.marketplaceId)?.countryCode ?? 'US',
+    storeId: storeIdResolver(commerce, connection, settings),
+    now,
+  };
+
+  await fetchChanges(ctx, report);
+  await importDueOrders(ctx, report);
+  report.cancelled = await reconcileCancellations(ctx);
+  await db
+    .update(syncCursors)
+    .set({ lastSuccessAt: now(), lastError: null })
+    .where(and(eq(syncCursors.accountId, accountId), eq(syncCursors.stream, 'amazon_orders')));
+  ctx.logger.info({ report }, 'account synced');
+  return report;
+}
+
+async function fetchChanges(ctx: SyncContext, report: SyncReport): Promise<void> {
+  const { db, cipher } = ctx.database;
+  const accountId = ctx.connection.account.id;
+  const marketplaceId = ctx.connection.account.marketplaceId;
+  const [cursor] = await db
+    .select()
+    .from(syncCursors)
+    .where(and(eq(syncCursors.accountId, accountId), eq(syncCursors.stream, 'amazon_orders')));
+  const started = ctx.now();
+  // A run that crashed mid-way left its window and page token: finish that window first, same filters.
+  const resumed = cursor?.pageToken ? (cursor.progress as unknown as RunWindow | null) : null;
+  const window: RunWindow = resumed ?? {
+    after: new Date(
+      (cursor?.cursorAt?.getTime() ?? ctx.connection.account.createdAt.getTime() - FIRST_SYNC_LOOKBACK_MS) -
+        CURSOR_OVERLAP_MS,
+    ).toISOString(),
+    before: new Date(started.getTime() - BEFORE_LAG_MS).toISOString(),
+  };
+  if (Date.parse(window.before) <= Date.parse(window.after)) {
+    return;
+  }
+  await db
+    .insert(syncCursors)
+    .values({ accountId, stream: 'amazon_orders', lastRunAt: started })
+    .onConflictDoUpdate({ target: [syncCursors.accountId, syncCursors.stream], set: { lastRunAt: started } });
+
+  const pages = ctx.amazon.orders.searchOrdersPages({
+    lastUpdatedAfter: window.after,
+    lastUpdatedBefore: window.before,
+    marketplaceIds: [marketplaceId],
+    includedData: INCLUDED_DATA,
+    maxResultsPerPage: 100,
+    ...(resumed && cursor?.pageToken ? { paginationToken: cursor.pageToken } : {}),
+  });
+  for await (const page of pages) {
+    await db.transaction(async (tx) => {
+      for (const raw of page.orders) {
+        const { order, malformed } = normalizeLeniently(raw);
+        if (!order) {
+          ctx.logger.error({ reason: malformed?.reason }, 'an Amazon order without id or dates was ignored');
+          continue;
+        }
+        const stored = await storeAmazonOrder(tx, cipher, {
+          accountId,
+          marketplaceId,
+          order,
+          raw,
+          sourceApi: '2026-01-01',
+          ...(malformed ? { malformed } : {}),
+        });
+        report.fetched++;
+        if (stored.change === 'created') {
+          report.created++;
+        } else if (stored.change === 'updated') {
+          report.updated++;
+        }
+        if (stored.change !== 'unchanged' && ['pending', 'error'].includes(stored.row.importState)) {
+          await tx
+            .update(amazonOrders)
+            .set({ nextAttemptAt: ctx.now() })
+            .where(eq(amazonOrders.id, stored.row.id));
+        }
+      }
+      const next = page.pagination?.nextToken ?? null;
+      // The page and the cursor's progress commit together: a crash never skips or half-stores a page.
+      await tx
+        .update(syncCursors)
+        .set(
+          next
+            ? { pageToken: next, progress: window as unknown as Record<string, unknown> }
+            : { pageToken: null, progress: null, cursorAt: new Date(window.before) },
+        )
+        .where(and(eq(syncCursors.accountId, accountId), eq(syncCursors.stream, 'amazon_orders')));
+    });
+  }
+}
+
+/**
+ * Normalises an Amazon order; one Amazon sent malformed is still stored (as an order in error with the reason)
+ * so it is visible and is retried when Amazon corrects it. Status unknown → kept as Pending, which never creates
+ * anything in Commerce.
+ */
+function normalizeLeniently(raw: Orders2026.Order): { order?: AmazonOrder; malformed?: MalformedOrder } {
+  try {
+    return { order: normalize2026Order(raw) };
+  } catch (error) {
+    const reason = `Amazon sent data saleschannel cannot use: ${(error as Error).message}`;
+    if (!raw.orderId || !raw.createdTime || !raw.lastUpdatedTime) {
+      return { malformed: { code: 'invalid_order', reason } };
+    }
+    const status = raw.fulfillment?.fulfillmentStatus;
+    return {
+      order: {
+        source: 'orders-2026-01-01',
+        amazonOrderId: raw.orderId,
+        sellerOrderId: null,
+        marketplaceId: raw.salesChannel?.marketplaceId ?? null,
+        salesChannel: null,
+        status: (status && FULFILLMENT_STATUS_TO_ORDER_STATUS[status]) || 'Pending',
+        fulfillmentChannel: raw.fulfillment?.fulfilledBy === 'AMAZON' ? 'AFN' : 'MFN',
+        purchasedAt: raw.createdTime,
+        lastUpdatedAt: raw.lastUpdatedTime,
+        orderTotal: null,
+        shipServiceLevel: null,
+        earliestShipDate: null,
+        latestShipDate: null,
+        isBusinessOrder: false,
+        isPrime: false,
+        isReplacementOrder: false,
+        buyer: null,
+        shippingAddress: null,
+        items: [],
+      },
+      malformed: { code: 'invalid_order', reason },
+    };
+  }
+}
+
+async function importDueOrders(ctx: SyncContext, report: SyncReport): Promise<void> {
+  const { db } = ctx.database;
+  const due = await db
+    .select()
+    .from(amazonOrders)
+    .where(
+      and(
+        eq(amazonOrders.accountId, ctx.connection.account.id),
+        inArray(amazonOrders.importState, ['pending', 'error']),
+        lte(amazonOrders.nextAttemptAt, ctx.now()),
+        // Orders Amazon sent malformed wait for Amazon's correction, not for a timer.
+        sql`coalesce(${amazonOrders.importErrorCode}, '') <> 'invalid_order'`,
+      ),
+    )
+    .orderBy(asc(amazonOrders.purchaseDate))
+    .limit(DUE_BATCH);
+  for (const row of due) {
+    try {
+      const outcome = await processOrder(ctx, row);
+      if (outcome === 'imported') {
+        report.imported++;
+      } else if (outcome === 'error') {
+        report.failed++;
+      } else if (outcome === 'skipped') {
+        report.skippedOrders++;
+      }
+    } catch (error) {
+      // A bug or a conflict with another writer: log it and go on with the next order.
+      report.failed++;
+      ctx.logger.error({ err: error, order: row.amazonOrderId }, 'order processing failed unexpectedly');
+    }
+  }
+}
