@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
+  backfillAccount,
   createAccount,
   getOrderSettings,
   listAccounts,
   type Runtime,
   retryOrder,
   ServiceError,
+  type SyncReport,
   setAccountStatus,
+  syncAccount,
   updateOrderSettings,
 } from '@saleschannel/core';
 
@@ -22,6 +25,8 @@ Commands:
   settings show --account ID              print an account's order settings
   settings set --account ID --file F      change order settings (a JSON object with the fields to change)
   retry --order ID                        retry an order in error (or create a skipped one)
+  sync --once [--account ID]              one sync of every active account (or one); exit 1 if any order failed
+  backfill --account ID --since DATE      import every order purchased since DATE (ISO 8601), with progress
 
 Options:
   --json                                  print JSON instead of text
@@ -30,6 +35,18 @@ Options:
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Rewrites one status line (a terminal); absent when output is not a terminal. */
+  readonly progress?: (text: string) => void;
+}
+
+function describeReport(report: SyncReport): string {
+  if (report.skipped) {
+    return `${report.accountId}: not synced (${report.skipped})`;
+  }
+  return (
+    `${report.accountId}: ${report.fetched} fetched (${report.created} new, ${report.updated} changed), ` +
+    `${report.imported} imported, ${report.failed} failed, ${report.skippedOrders} skipped, ${report.cancelled} cancelled`
+  );
 }
 
 export class UsageError extends Error {
@@ -45,12 +62,14 @@ export async function runCommand(runtime: Runtime, argv: readonly string[], io: 
       file: { type: 'string' },
       account: { type: 'string' },
       order: { type: 'string' },
+      since: { type: 'string' },
+      once: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   const print = (value: unknown, text: string) => io.out(values.json ? JSON.stringify(value, null, 2) : text);
-  const required = (name: 'file' | 'account' | 'order'): string => {
+  const required = (name: 'file' | 'account' | 'order' | 'since'): string => {
     const value = values[name];
     if (!value) {
       throw new UsageError(`--${name} is required for "${positionals.join(' ')}"`);
@@ -119,6 +138,54 @@ export async function runCommand(runtime: Runtime, argv: readonly string[], io: 
           `Order ${order.amazonOrderId} will be retried by the next sync of its account.`,
         );
         return 0;
+      }
+      case 'sync': {
+        if (!values.once) {
+          throw new UsageError(
+            '"sync" runs one cycle: use "sync --once" (the long-running worker is "start")',
+          );
+        }
+        const ids = values.account
+          ? [values.account]
+          : (await listAccounts(database.db)).filter((a) => a.status === 'active').map((a) => a.id);
+        let failures = 0;
+        const reports: unknown[] = [];
+        for (const id of ids) {
+          try {
+            const report = await syncAccount(runtime, id);
+            reports.push(report);
+            failures += report.failed;
+            if (!values.json) {
+              io.out(describeReport(report));
+            }
+          } catch (error) {
+            failures++;
+            reports.push({ accountId: id, error: (error as Error).message });
+            if (!values.json) {
+              io.err(`${id}: sync failed: ${(error as Error).message}`);
+            }
+          }
+        }
+        if (values.json) {
+          io.out(JSON.stringify(reports, null, 2));
+        } else if (ids.length === 0) {
+          io.out('No active accounts to sync.');
+        }
+        return failures > 0 ? 1 : 0;
+      }
+      case 'backfill': {
+        const accountId = required('account');
+        const since = new Date(required('since'));
+        if (Number.isNaN(since.getTime())) {
+          throw new UsageError(`--since must be a date such as 2026-10-01 or 2026-10-01T00:00:00Z`);
+        }
+        const onProgress = io.progress
+          ? (fetched: number) => io.progress?.(`Backfill ${accountId}: ${fetched} orders fetched`)
+          : undefined;
+        const report = await backfillAccount(runtime, accountId, since, onProgress ? { onProgress } : {});
+        io.progress?.('');
+        print(report, describeReport(report));
+        return report.failed > 0 ? 1 : 0;
       }
       default:
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');

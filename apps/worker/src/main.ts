@@ -4,7 +4,11 @@ import { runCommand, USAGE, UsageError } from './cli.js';
 import { startWorker } from './worker.js';
 
 const argv = process.argv.slice(2);
-const io = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
+const io = {
+  out: (text: string) => console.log(text),
+  err: (text: string) => console.error(text),
+  ...(process.stderr.isTTY ? { progress: (text: string) => process.stderr.write(`\r\x1b[2K${text}`) } : {}),
+};
 
 if (argv.includes('--help') || argv[0] === 'help') {
   io.out(USAGE);

@@ -1,38 +1,87 @@
-import { checkHealth, type Runtime } from '@saleschannel/core';
+import {
+  enqueueDueSyncs,
+  type JobQueue,
+  QUEUES,
+  type Runtime,
+  type SyncAccountJob,
+  startJobQueue,
+  syncAccount,
+} from '@saleschannel/core';
+import { syncCursors } from '@saleschannel/db';
 
 export interface RunningWorker {
-  /** Last time the worker saw its database answer. */
-  readonly lastHeartbeat: () => Date | undefined;
+  readonly queue: JobQueue;
   stop(): Promise<void>;
 }
 
 export interface WorkerOptions {
-  /** How often the idle worker checks that its database still answers. Default 30 s. */
-  readonly heartbeatMs?: number;
+  /** How many accounts this process syncs at once. Default 2. */
+  readonly concurrency?: number;
+  /** How often idle workers look for jobs, in seconds. Default 2. */
+  readonly pollingIntervalSeconds?: number;
+  /** How often the schedule clock is checked, in seconds. Default 30. */
+  readonly cronWorkerIntervalSeconds?: number;
 }
 
 /**
- * Starts the worker: it connects to the database and stays up, checking the connection on a heartbeat.
- * Sync jobs are registered here as the sync engine lands.
+ * Starts the worker: every minute the clock queues the accounts whose sync is due (by each account's
+ * frequency), and this process works the queued syncs. Run as many worker processes as you like, on as many
+ * machines: the queue lets only one sync of an account run at a time. A sync that fails is retried with
+ * backoff and, after the bound, kept in the dead-letter queue with the account's last error set.
  */
 export async function startWorker(runtime: Runtime, options: WorkerOptions = {}): Promise<RunningWorker> {
-  const { logger, database } = runtime;
+  const { database, logger } = runtime;
   await database.ping();
-  let lastHeartbeat: Date | undefined = new Date();
-  logger.info({ database: database.location }, 'worker connected; no sync jobs registered yet');
-  const timer = setInterval(async () => {
-    const report = await checkHealth(database);
-    if (report.database.reachable) {
-      lastHeartbeat = new Date();
-    } else {
-      logger.warn({ error: report.database.error }, 'worker heartbeat: database unreachable');
+  const queue = await startJobQueue(database, {
+    supervise: true,
+    ...(options.cronWorkerIntervalSeconds
+      ? { cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds }
+      : {}),
+  });
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+  await queue.boss.schedule(QUEUES.syncTick, '* * * * *');
+  await queue.boss.work(QUEUES.syncTick, polling, async () => {
+    await enqueueDueSyncs(database.db, queue);
+  });
+  for (let n = 0; n < (options.concurrency ?? 2); n++) {
+    await queue.boss.work<SyncAccountJob>(QUEUES.syncAccount, { ...polling, batchSize: 1 }, async ([job]) => {
+      if (job) {
+        await runSync(runtime, job.data);
+      }
+    });
+  }
+  await queue.boss.work<SyncAccountJob>(QUEUES.deadLetter, polling, async (jobs) => {
+    for (const job of jobs) {
+      logger.error({ accountId: job.data.accountId }, 'account sync gave up after its retries');
     }
-  }, options.heartbeatMs ?? 30_000);
+  });
+  await enqueueDueSyncs(database.db, queue);
+  logger.info({ database: database.location }, 'worker started');
   return {
-    lastHeartbeat: () => lastHeartbeat,
+    queue,
     stop: async () => {
-      clearInterval(timer);
+      await queue.stop();
       logger.info('worker stopped');
     },
   };
+}
+
+async function runSync(runtime: Runtime, job: SyncAccountJob): Promise<void> {
+  try {
+    await syncAccount(runtime, job.accountId);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    runtime.logger.error(
+      { accountId: job.accountId, reason: job.reason, err: message },
+      'account sync failed',
+    );
+    await runtime.database.db
+      .insert(syncCursors)
+      .values({ accountId: job.accountId, stream: 'amazon_orders', lastError: message })
+      .onConflictDoUpdate({
+        target: [syncCursors.accountId, syncCursors.stream],
+        set: { lastError: message },
+      });
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, type Runtime } from '@saleschannel/core';
+import { connectStandIns } from '@saleschannel/core/stand-ins';
 import { amazonOrders } from '@saleschannel/db';
 import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -121,5 +122,35 @@ describe('worker CLI', () => {
     await expect(runCommand(runtime, ['accounts', 'add', '--file', '/nonexistent.json'], io)).rejects.toThrow(
       /cannot read JSON/,
     );
+  });
+});
+
+describe('worker CLI against the stand-ins', () => {
+  it('sync --once imports the orders and reports them; backfill reports progress', async () => {
+    const standIns = await connectStandIns(database, {
+      amazon: { orders: { count: 12, seed: 5, historyMs: 5 * 3600_000 } },
+    });
+    try {
+      expect(await runCommand(runtime, ['sync', '--once'], io)).toBe(0);
+      expect(out[0]).toMatch(
+        new RegExp(`^${standIns.accountId}: \\d+ fetched \\(\\d+ new, 0 changed\\), \\d+ imported, 0 failed`),
+      );
+      const progress: string[] = [];
+      out = [];
+      const since = new Date(Date.now() - 2 * 24 * 3600_000).toISOString();
+      const code = await runCommand(
+        runtime,
+        ['backfill', '--account', standIns.accountId, '--since', since],
+        { ...io, progress: (text) => progress.push(text) },
+      );
+      expect(code).toBe(0);
+      expect(progress.some((line) => /Backfill .*: \d+ orders fetched/.test(line))).toBe(true);
+      expect(out[0]).toContain('0 failed');
+      await expect(
+        runCommand(runtime, ['backfill', '--account', standIns.accountId, '--since', 'yesterday'], io),
+      ).rejects.toThrow('--since must be a date');
+    } finally {
+      await standIns.close();
+    }
   });
 });

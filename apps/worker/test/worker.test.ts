@@ -1,30 +1,65 @@
-import { createLogger } from '@saleschannel/core';
-import { createTestDatabase } from '@saleschannel/db/testing';
-import { describe, expect, it } from 'vitest';
-import { startWorker } from '../src/worker.js';
+import { type ConnectedStandIns, connectStandIns, testRuntime } from '@saleschannel/core/stand-ins';
+import { amazonCredentials, amazonOrders, syncCursors } from '@saleschannel/db';
+import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningWorker, startWorker } from '../src/worker.js';
+
+let database: TestDatabase;
+let standIns: ConnectedStandIns | undefined;
+let worker: RunningWorker | undefined;
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+  await standIns?.close();
+  standIns = undefined;
+  await database.destroy();
+});
+
+const imported = async (accountId: string) =>
+  (await database.db.select().from(amazonOrders).where(eq(amazonOrders.accountId, accountId))).filter(
+    (row) => row.importState === 'imported',
+  ).length;
 
 describe('worker', () => {
-  it('connects, keeps a heartbeat while idle, and stops cleanly', async () => {
-    const database = await createTestDatabase();
-    const runtime = {
-      database,
-      logger: createLogger({ LOG_LEVEL: 'silent' }),
-      close: () => database.destroy(),
-    };
-    const worker = await startWorker(runtime, { heartbeatMs: 20 });
-    const first = worker.lastHeartbeat();
-    expect(first).toBeInstanceOf(Date);
+  it('syncs a due account on start and imports its orders into Commerce', async () => {
+    standIns = await connectStandIns(database, {
+      amazon: { orders: { count: 15, seed: 3, historyMs: 6 * 3600_000 } },
+    });
+    worker = await startWorker(testRuntime(database), { pollingIntervalSeconds: 0.5 });
+    const { accountId, commerce } = standIns;
+    await expect.poll(() => imported(accountId), { timeout: 20_000, interval: 250 }).toBeGreaterThan(0);
+    expect(commerce.store.orders.size).toBe(await imported(accountId));
+    const [cursor] = await database.db.select().from(syncCursors).where(eq(syncCursors.accountId, accountId));
+    expect(cursor?.lastSuccessAt).toBeInstanceOf(Date);
+  });
+
+  it('records why a sync failed, for the operator to see', async () => {
+    standIns = await connectStandIns(database, { amazon: { orders: false } });
+    const { accountId } = standIns;
+    // The seller revoked the app: Amazon refuses the refresh token.
+    await database.db
+      .update(amazonCredentials)
+      .set({ refreshToken: database.cipher.encrypt('Atzr|revoked') })
+      .where(eq(amazonCredentials.accountId, accountId));
+    worker = await startWorker(testRuntime(database), { pollingIntervalSeconds: 0.5 });
     await expect
-      .poll(() => worker.lastHeartbeat()?.getTime(), { timeout: 5_000 })
-      .toBeGreaterThan(first?.getTime() ?? 0);
-    await worker.stop();
-    await database.destroy();
+      .poll(
+        async () =>
+          (await database.db.select().from(syncCursors).where(eq(syncCursors.accountId, accountId)))[0]
+            ?.lastError,
+        { timeout: 20_000, interval: 250 },
+      )
+      .toBeTruthy();
   });
 
   it('refuses to start when the database cannot be reached', async () => {
-    const database = await createTestDatabase();
     await database.destroy();
-    const runtime = { database, logger: createLogger({ LOG_LEVEL: 'silent' }), close: async () => {} };
-    await expect(startWorker(runtime)).rejects.toThrow();
+    await expect(startWorker(testRuntime(database))).rejects.toThrow();
+    database = await createTestDatabase();
   });
 });

@@ -1,67 +1,39 @@
-import { type AmazonStandIn, startAmazonStandIn } from '@saleschannel/amazon-stand-in';
-import { type CommerceStandIn, startCommerceStandIn } from '@saleschannel/commerce-stand-in';
+import type { AmazonStandIn } from '@saleschannel/amazon-stand-in';
+import type { CommerceStandIn } from '@saleschannel/commerce-stand-in';
 import { amazonOrders, orderEvents } from '@saleschannel/db';
 import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
 import { toMinor } from '@saleschannel/domain';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAccount } from '../src/accounts.js';
-import { createLogger } from '../src/logger.js';
 import type { Runtime } from '../src/runtime.js';
 import { updateOrderSettings } from '../src/settings.js';
-import { BEFORE_LAG_MS, syncAccount } from '../src/sync/sync-account.js';
-
-const SKUS = [
-  'ECHO-DOT-3-CHARCOAL',
-  'ECHO-DOT-4-BLUE',
-  'KINDLE-PAPERWHITE-16',
-  'FIRE-TV-STICK-4K',
-  'MUG-CERAMIC-350',
-  'SOCKS-WOOL-3PK',
-];
+import { type ConnectedStandIns, connectStandIns, STAND_IN_SKUS, testRuntime } from '../src/stand-ins.js';
+import { BEFORE_LAG_MS, backfillAccount, syncAccount } from '../src/sync/sync-account.js';
 
 let database: TestDatabase;
 let runtime: Runtime;
 let amazon: AmazonStandIn;
 let commerce: CommerceStandIn;
 let accountId: string;
+let standIns: ConnectedStandIns | undefined;
 
 async function setUp(options: { skus?: readonly string[]; orders?: number } = {}) {
-  amazon = await startAmazonStandIn({
-    orders: { count: options.orders ?? 40, seed: 7, historyMs: 20 * 60 * 60_000, buyerCancelShare: 0 },
-  });
-  commerce = await startCommerceStandIn({
-    products: (options.skus ?? SKUS).map((sku) => ({ sku, qty: 1000, price: '10.00' })),
-  });
-  const account = await createAccount(database, {
-    displayName: 'Stand-in US',
-    sellerId: amazon.account.sellerId,
-    marketplaceId: 'ATVPDKIKX0DER',
-    region: 'na',
+  standIns = await connectStandIns(database, {
     amazon: {
-      lwaClientId: amazon.account.clientId,
-      lwaClientSecret: amazon.account.clientSecret,
-      refreshToken: amazon.account.refreshToken,
-      spApiEndpoint: amazon.url,
-      lwaEndpoint: amazon.tokenUrl,
+      orders: { count: options.orders ?? 40, seed: 7, historyMs: 20 * 60 * 60_000, buyerCancelShare: 0 },
     },
-    commerce: {
-      name: 'Stand-in Commerce',
-      baseUrl: commerce.url,
-      secrets: { authMode: 'oauth1', ...commerce.integration },
-    },
-    commerceWebsiteId: 1,
+    ...(options.skus ? { skus: options.skus } : {}),
   });
-  accountId = account.id;
+  ({ amazon, commerce, accountId } = standIns);
 }
 
 beforeEach(async () => {
   database = await createTestDatabase();
-  runtime = { database, logger: createLogger({ LOG_LEVEL: 'silent' }), close: async () => {} };
+  runtime = testRuntime(database);
 });
 afterEach(async () => {
-  await amazon?.close();
-  await commerce?.close();
+  await standIns?.close();
+  standIns = undefined;
   await database.destroy();
 });
 
@@ -127,7 +99,7 @@ describe('syncAccount against the stand-ins', () => {
   });
 
   it('an unknown SKU puts the order in error with the reason, without blocking the others; it imports once fixed', async () => {
-    await setUp({ skus: SKUS.filter((sku) => sku !== 'MUG-CERAMIC-350') });
+    await setUp({ skus: STAND_IN_SKUS.filter((sku) => sku !== 'MUG-CERAMIC-350') });
     const report = await syncAccount(runtime, accountId);
     const failed = (await stored()).filter((r) => r.importState === 'error');
     expect(failed.length).toBeGreaterThan(0);
@@ -194,5 +166,28 @@ describe('syncAccount against the stand-ins', () => {
               : 'AMZ-';
       expect(row.commerceIncrementId).toBe(`${prefix}${row.amazonOrderId}`);
     }
+  });
+});
+
+describe('backfill', () => {
+  it('imports orders purchased before the account was connected, with progress, once', async () => {
+    await setUp({ orders: 60 });
+    // The stand-in's orders span 20 hours; pretend the account was connected after all of them.
+    await database.db.execute(sql`update accounts set created_at = now() + interval '2 days'`);
+    const incremental = await syncAccount(runtime, accountId);
+    expect(incremental.fetched).toBe(0);
+    const progress: number[] = [];
+    const since = new Date(Date.now() - 3 * 24 * 3600_000);
+    const report = await backfillAccount(runtime, accountId, since, { onProgress: (n) => progress.push(n) });
+    const createdBefore = Date.now() - BEFORE_LAG_MS;
+    const expected = amazon.store
+      .visibleOrders(amazon.account.sellerId)
+      .filter((o) => o.createdAt < createdBefore);
+    expect(report.created).toBe(expected.length);
+    expect(progress.at(-1)).toBe(report.fetched);
+    expect(report.imported).toBe(commerce.store.orders.size);
+    const again = await backfillAccount(runtime, accountId, since);
+    expect(again.created).toBe(0);
+    expect(commerce.store.orders.size).toBe(report.imported);
   });
 });

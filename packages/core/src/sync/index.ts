@@ -1,7 +1,9 @@
 export { amazonClientFor, commerceClientFor } from './clients.js';
 export { PLACEHOLDERS, splitName } from './mapping.js';
+export { dueAccounts, enqueueDueSyncs } from './schedule.js';
 export {
   BEFORE_LAG_MS,
+  backfillAccount,
   CURSOR_OVERLAP_MS,
   FIRST_SYNC_LOOKBACK_MS,
   type SyncReport,

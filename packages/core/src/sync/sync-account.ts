@@ -49,38 +49,12 @@ export async function syncAccount(
   options: { readonly now?: () => Date } = {},
 ): Promise<SyncReport> {
   const now = options.now ?? (() => new Date());
-  const { database, logger } = runtime;
-  const { db, cipher } = database;
-  const report: SyncReport = {
-    accountId,
-    fetched: 0,
-    created: 0,
-    updated: 0,
-    imported: 0,
-    failed: 0,
-    skippedOrders: 0,
-    cancelled: 0,
-  };
-  const connection = await loadAccountConnection(db, cipher, accountId);
-  if (connection.account.status === 'paused') {
+  const report = emptyReport(accountId);
+  const ctx = await buildContext(runtime, accountId, now);
+  if (ctx.connection.account.status === 'paused') {
     return { ...report, skipped: 'paused' };
   }
-  const settings = await getOrderSettings(db, accountId);
-  const amazon = amazonClientFor(connection);
-  const commerce = commerceClientFor(connection);
-  const ctx: SyncContext = {
-    database,
-    logger: logger.child({ accountId }),
-    connection,
-    settings,
-    amazon,
-    commerce,
-    flow: orderFlowFor(commerce, connection, settings),
-    marketplaceCountry: marketplaceById(connection.account.marketplaceId)?.countryCode ?? 'US',
-    storeId: storeIdResolver(commerce, connection, settings),
-    now,
-  };
-
+  const { db } = runtime.database;
   await fetchChanges(ctx, report);
   await importDueOrders(ctx, report);
   report.cancelled = await reconcileCancellations(ctx);
@@ -93,10 +67,8 @@ export async function syncAccount(
 }
 
 async function fetchChanges(ctx: SyncContext, report: SyncReport): Promise<void> {
-  const { db, cipher } = ctx.database;
   const accountId = ctx.connection.account.id;
-  const marketplaceId = ctx.connection.account.marketplaceId;
-  const [cursor] = await db
+  const [cursor] = await ctx.database.db
     .select()
     .from(syncCursors)
     .where(and(eq(syncCursors.accountId, accountId), eq(syncCursors.stream, 'amazon_orders')));
@@ -110,21 +82,51 @@ async function fetchChanges(ctx: SyncContext, report: SyncReport): Promise<void>
     ).toISOString(),
     before: new Date(started.getTime() - BEFORE_LAG_MS).toISOString(),
   };
+  await fetchWindow(ctx, report, {
+    stream: 'amazon_orders',
+    by: 'lastUpdated',
+    window,
+    pageToken: resumed ? cursor?.pageToken : null,
+    started,
+  });
+}
+
+interface FetchPlan {
+  readonly stream: 'amazon_orders' | 'backfill';
+  /** Incremental syncs follow the last-updated time; a backfill walks the purchase (creation) time. */
+  readonly by: 'lastUpdated' | 'created';
+  readonly window: RunWindow;
+  readonly pageToken: string | null | undefined;
+  readonly started: Date;
+  readonly onPage?: (fetched: number) => void;
+}
+
+/** Fetches one window page by page; each page commits with the cursor's progress (window + next page token). */
+async function fetchWindow(ctx: SyncContext, report: SyncReport, plan: FetchPlan): Promise<void> {
+  const { db, cipher } = ctx.database;
+  const accountId = ctx.connection.account.id;
+  const marketplaceId = ctx.connection.account.marketplaceId;
+  const { window, stream } = plan;
   if (Date.parse(window.before) <= Date.parse(window.after)) {
     return;
   }
   await db
     .insert(syncCursors)
-    .values({ accountId, stream: 'amazon_orders', lastRunAt: started })
-    .onConflictDoUpdate({ target: [syncCursors.accountId, syncCursors.stream], set: { lastRunAt: started } });
-
+    .values({ accountId, stream, lastRunAt: plan.started })
+    .onConflictDoUpdate({
+      target: [syncCursors.accountId, syncCursors.stream],
+      set: { lastRunAt: plan.started },
+    });
+  const range =
+    plan.by === 'lastUpdated'
+      ? { lastUpdatedAfter: window.after, lastUpdatedBefore: window.before }
+      : { createdAfter: window.after, createdBefore: window.before };
   const pages = ctx.amazon.orders.searchOrdersPages({
-    lastUpdatedAfter: window.after,
-    lastUpdatedBefore: window.before,
+    ...range,
     marketplaceIds: [marketplaceId],
     includedData: INCLUDED_DATA,
     maxResultsPerPage: 100,
-    ...(resumed && cursor?.pageToken ? { paginationToken: cursor.pageToken } : {}),
+    ...(plan.pageToken ? { paginationToken: plan.pageToken } : {}),
   });
   for await (const page of pages) {
     await db.transaction(async (tx) => {
@@ -161,12 +163,58 @@ async function fetchChanges(ctx: SyncContext, report: SyncReport): Promise<void>
         .update(syncCursors)
         .set(
           next
-            ? { pageToken: next, progress: window as unknown as Record<string, unknown> }
-            : { pageToken: null, progress: null, cursorAt: new Date(window.before) },
+            ? { pageToken: next, progress: { ...window, fetched: report.fetched } }
+            : {
+                pageToken: null,
+                progress: { ...window, fetched: report.fetched, done: true },
+                cursorAt: new Date(window.before),
+              },
         )
-        .where(and(eq(syncCursors.accountId, accountId), eq(syncCursors.stream, 'amazon_orders')));
+        .where(and(eq(syncCursors.accountId, accountId), eq(syncCursors.stream, stream)));
     });
+    plan.onPage?.(report.fetched);
   }
+}
+
+/**
+ * Imports every order purchased since `since` (orders from before the account was connected, or a gap to fill):
+ * the same storing and creation rules as the sync, in pages that resume where a crashed backfill stopped. Memory
+ * stays flat: one page at a time, then the due orders in batches.
+ */
+export async function backfillAccount(
+  runtime: Runtime,
+  accountId: string,
+  since: Date,
+  options: { readonly now?: () => Date; readonly onProgress?: (fetched: number) => void } = {},
+): Promise<SyncReport> {
+  const ctx = await buildContext(runtime, accountId, options.now ?? (() => new Date()));
+  const report = emptyReport(accountId);
+  const [cursor] = await runtime.database.db
+    .select()
+    .from(syncCursors)
+    .where(and(eq(syncCursors.accountId, accountId), eq(syncCursors.stream, 'backfill')));
+  const previous = cursor?.progress as (RunWindow & { done?: boolean }) | null | undefined;
+  const resuming = Boolean(cursor?.pageToken && previous && Date.parse(previous.after) === since.getTime());
+  const started = ctx.now();
+  await fetchWindow(ctx, report, {
+    stream: 'backfill',
+    by: 'created',
+    window:
+      resuming && previous
+        ? previous
+        : { after: since.toISOString(), before: new Date(started.getTime() - BEFORE_LAG_MS).toISOString() },
+    pageToken: resuming ? cursor?.pageToken : null,
+    started,
+    ...(options.onProgress ? { onPage: options.onProgress } : {}),
+  });
+  for (;;) {
+    const before = report.imported + report.failed + report.skippedOrders;
+    const processed = await importDueOrders(ctx, report);
+    if (processed === 0 || report.imported + report.failed + report.skippedOrders === before) {
+      break;
+    }
+  }
+  return report;
 }
 
 /**
@@ -210,7 +258,40 @@ function normalizeLeniently(raw: Orders2026.Order): { order?: AmazonOrder; malfo
   }
 }
 
-async function importDueOrders(ctx: SyncContext, report: SyncReport): Promise<void> {
+function emptyReport(accountId: string): SyncReport {
+  return {
+    accountId,
+    fetched: 0,
+    created: 0,
+    updated: 0,
+    imported: 0,
+    failed: 0,
+    skippedOrders: 0,
+    cancelled: 0,
+  };
+}
+
+async function buildContext(runtime: Runtime, accountId: string, now: () => Date): Promise<SyncContext> {
+  const { database, logger } = runtime;
+  const connection = await loadAccountConnection(database.db, database.cipher, accountId);
+  const settings = await getOrderSettings(database.db, accountId);
+  const commerce = commerceClientFor(connection);
+  return {
+    database,
+    logger: logger.child({ accountId }),
+    connection,
+    settings,
+    amazon: amazonClientFor(connection),
+    commerce,
+    flow: orderFlowFor(commerce, connection, settings),
+    marketplaceCountry: marketplaceById(connection.account.marketplaceId)?.countryCode ?? 'US',
+    storeId: storeIdResolver(commerce, connection, settings),
+    now,
+  };
+}
+
+/** Creates the Commerce orders that are due; returns how many orders it looked at. */
+async function importDueOrders(ctx: SyncContext, report: SyncReport): Promise<number> {
   const { db } = ctx.database;
   const due = await db
     .select()
@@ -242,4 +323,5 @@ async function importDueOrders(ctx: SyncContext, report: SyncReport): Promise<vo
       ctx.logger.error({ err: error, order: row.amazonOrderId }, 'order processing failed unexpectedly');
     }
   }
+  return due.length;
 }
