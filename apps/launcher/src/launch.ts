@@ -4,12 +4,16 @@ import { startApi } from '@saleschannel/api';
 import type { Runtime } from '@saleschannel/core';
 import { startWorker } from '@saleschannel/worker';
 import { z } from 'zod';
+import { demoWanted, startDemo } from './demo.js';
 
 const LauncherEnv = z.object({
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
   ADMIN_HOST: z.string().default('127.0.0.1'),
   ADMIN_PORT: z.coerce.number().int().min(0).max(65_535).default(5173),
+  SALESCHANNEL_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  DEMO_AMAZON_PORT: z.coerce.number().int().min(0).max(65_535).default(8788),
+  DEMO_COMMERCE_PORT: z.coerce.number().int().min(0).max(65_535).default(8789),
 });
 export type LauncherEnv = z.infer<typeof LauncherEnv>;
 
@@ -24,6 +28,8 @@ export function parseLauncherEnv(env: NodeJS.ProcessEnv): LauncherEnv {
 export interface Launched {
   readonly apiUrl: string;
   readonly adminUrl: string;
+  /** Set when the no-credentials demo runs: where its stand-ins are. */
+  readonly demo?: { readonly amazonUrl: string; readonly commerceUrl: string; readonly accountId: string };
   stop(): Promise<void>;
 }
 
@@ -33,6 +39,9 @@ export interface Launched {
  * run as its own process (`saleschannel-api`, `saleschannel-worker`, the admin's `node build`).
  */
 export async function launch(runtime: Runtime, env: LauncherEnv): Promise<Launched> {
+  const demo = (await demoWanted(runtime, env.SALESCHANNEL_DEMO))
+    ? await startDemo(runtime, { amazonPort: env.DEMO_AMAZON_PORT, commercePort: env.DEMO_COMMERCE_PORT })
+    : undefined;
   const api = await startApi(runtime, { host: env.API_HOST, port: env.API_PORT });
   const worker = await startWorker(runtime);
   // The admin is loaded after the runtime exists: its server hooks then find this process's runtime.
@@ -42,10 +51,14 @@ export async function launch(runtime: Runtime, env: LauncherEnv): Promise<Launch
   return {
     apiUrl: api.url,
     adminUrl: `http://${env.ADMIN_HOST}:${adminPort}`,
+    ...(demo
+      ? { demo: { amazonUrl: demo.amazon.url, commerceUrl: demo.commerce.url, accountId: demo.accountId } }
+      : {}),
     stop: async () => {
       await new Promise<void>((resolve) => admin.close(() => resolve()));
       await worker.stop();
       await api.close();
+      await demo?.close();
     },
   };
 }

@@ -15,8 +15,12 @@ runtime.logger.info(
   { api: launched.apiUrl, admin: launched.adminUrl, database: runtime.database.location },
   'saleschannel is running',
 );
+const demo = launched.demo
+  ? `\n  Demo (no credentials configured): Amazon orders from a local SP-API stand-in at ${launched.demo.amazonUrl}\n` +
+    `  are imported every minute into a local Commerce stand-in; watch them arrive at ${launched.demo.commerceUrl}/\n`
+  : '';
 process.stdout.write(
-  `\n  saleschannel is running\n  Admin UI: ${launched.adminUrl}\n  API:      ${launched.apiUrl}/health\n  Database: ${runtime.database.location}\n\n`,
+  `\n  saleschannel is running\n  Admin UI: ${launched.adminUrl}\n  API:      ${launched.apiUrl}/health\n  Database: ${runtime.database.location}\n${demo}\n`,
 );
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -12,17 +12,28 @@ function start(env: Record<string, string>): {
   ready: Promise<{ admin: string; api: string }>;
 } {
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, DATABASE_URL: '', API_PORT: '0', ADMIN_PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      API_PORT: '0',
+      ADMIN_PORT: '0',
+      DEMO_AMAZON_PORT: '0',
+      DEMO_COMMERCE_PORT: '0',
+      SALESCHANNEL_DEMO: 'off',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const ready = new Promise<{ admin: string; api: string }>((resolve, reject) => {
+  const ready = new Promise<{ admin: string; api: string; commerce?: string }>((resolve, reject) => {
     child.stdout?.on('data', (chunk) => {
       output += chunk;
       const admin = /Admin UI: (\S+)/.exec(output)?.[1];
       const api = /API: +(\S+)\/health/.exec(output)?.[1];
-      if (admin && api) {
-        resolve({ admin, api });
+      const commerce = /watch them arrive at (\S+)\//.exec(output)?.[1];
+      if (admin && api && (env.SALESCHANNEL_DEMO !== 'on' || commerce)) {
+        resolve({ admin, api, ...(commerce ? { commerce } : {}) });
       }
     });
     child.stderr?.on('data', (chunk) => {
@@ -70,6 +81,23 @@ describe('launcher', () => {
       }
     },
   );
+
+  it('without credentials, the demo brings Amazon orders into the Commerce stand-in within a minute', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sc-launch-'));
+    const { child, ready } = start({ SALESCHANNEL_DATA_DIR: dataDir, SALESCHANNEL_DEMO: 'on' });
+    running = child;
+    const { commerce } = await ready;
+    expect(commerce).toBeTruthy();
+    await expect
+      .poll(
+        async () => ((await (await fetch(`${commerce}/`)).text()).match(/\d{3}-\d{7}-\d{7}/g) ?? []).length,
+        {
+          timeout: 60_000,
+          interval: 1_000,
+        },
+      )
+      .toBeGreaterThan(0);
+  });
 
   it('stops with a clear error in production without an encryption key', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sc-launch-'));

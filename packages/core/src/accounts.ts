@@ -291,3 +291,27 @@ export async function loadAccountConnection(
     },
   };
 }
+
+/**
+ * Removes an account with everything stored for it (orders, timelines, actions, cursors, credentials). Its
+ * Commerce connection goes too when no other account uses it. Nothing is changed in Amazon or Commerce.
+ */
+export async function deleteAccount(database: Database, accountId: string): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(accounts)
+      .where(eq(accounts.id, accountId))
+      .returning({ connectionId: accounts.commerceConnectionId });
+    if (!deleted) {
+      throw new NotFoundError('Account', accountId);
+    }
+    const [stillUsed] = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.commerceConnectionId, deleted.connectionId))
+      .limit(1);
+    if (!stillUsed) {
+      await tx.delete(commerceConnections).where(eq(commerceConnections.id, deleted.connectionId));
+    }
+  });
+}

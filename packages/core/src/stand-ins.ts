@@ -26,16 +26,25 @@ export interface ConnectedStandIns {
   close(): Promise<void>;
 }
 
+export interface ConnectOptions {
+  readonly amazon?: StandInOptions;
+  /** The Commerce stand-in's port; default any free one. */
+  readonly commercePort?: number;
+  readonly skus?: readonly string[];
+  readonly displayName?: string;
+}
+
 export async function connectStandIns(
   database: Database,
-  options: { readonly amazon?: StandInOptions; readonly skus?: readonly string[] } = {},
+  options: ConnectOptions = {},
 ): Promise<ConnectedStandIns> {
   const amazon = await startAmazonStandIn(options.amazon);
   const commerce = await startCommerceStandIn({
     products: (options.skus ?? STAND_IN_SKUS).map((sku) => ({ sku, qty: 1000, price: '10.00' })),
+    ...(options.commercePort ? { port: options.commercePort } : {}),
   });
   const account = await createAccount(database, {
-    displayName: 'Stand-in US',
+    displayName: options.displayName ?? 'Stand-in US',
     sellerId: amazon.account.sellerId,
     marketplaceId: amazon.account.marketplaceIds[0] ?? 'ATVPDKIKX0DER',
     region: 'na',

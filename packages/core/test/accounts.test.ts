@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createAccount,
+  deleteAccount,
   getAccount,
   listAccounts,
   loadAccountConnection,
@@ -127,6 +128,23 @@ describe('accounts', () => {
     await setAccountStatus(database.db, account.id, 'active');
     expect((await getAccount(database.db, account.id)).status).toBe('active');
     await expect(setAccountStatus(database.db, 'acc_missing', 'paused')).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe('deleteAccount', () => {
+  it('removes the account and its data, and its connection once unused', async () => {
+    const first = await createAccount(database, input());
+    const second = await createAccount(
+      database,
+      input({ marketplaceId: 'A2EUQ1WTGCTBG2', commerce: { connectionId: first.commerceConnectionId } }),
+    );
+    await deleteAccount(database, first.id);
+    expect((await listAccounts(database.db)).map((a) => a.id)).toEqual([second.id]);
+    expect(await database.db.select().from(commerceConnections)).toHaveLength(1);
+    await deleteAccount(database, second.id);
+    expect(await database.db.select().from(commerceConnections)).toHaveLength(0);
+    expect(await database.db.select().from(amazonCredentials)).toHaveLength(0);
+    await expect(deleteAccount(database, second.id)).rejects.toThrow(NotFoundError);
   });
 });
 
