@@ -1,3 +1,4 @@
+import { ServiceError } from '@saleschannel/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -27,7 +28,20 @@ export function errorResponse(
   return c.json<ErrorBody>({ error: { code, message, requestId: c.get('requestId') } }, status);
 }
 
+const SERVICE_STATUS = { invalid_input: 400, not_found: 404, conflict: 409, not_allowed: 422 } as const;
+
 export function handleError(error: Error, c: Context<AppEnv>) {
+  if (error instanceof ServiceError) {
+    const body: ErrorBody & { error: { details?: unknown } } = {
+      error: {
+        code: error.code,
+        message: error.message,
+        requestId: c.get('requestId'),
+        ...(error.details ? { details: error.details } : {}),
+      },
+    };
+    return c.json(body, SERVICE_STATUS[error.code]);
+  }
   if (error instanceof ApiError) {
     return errorResponse(c, error.status, error.code, error.message);
   }

@@ -1,4 +1,4 @@
-import { createLogger, type Runtime } from '@saleschannel/core';
+import { createLogger, type Runtime, runtimeFor } from '@saleschannel/core';
 import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -9,7 +9,7 @@ let runtime: Runtime;
 
 beforeEach(async () => {
   database = await createTestDatabase();
-  runtime = { database, logger: createLogger({ LOG_LEVEL: 'silent' }), close: () => database.destroy() };
+  runtime = runtimeFor(database, createLogger({ LOG_LEVEL: 'silent' }));
 });
 afterEach(async () => {
   await database.destroy().catch(() => {});

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import {
   backfillAccount,
   createAccount,
+  createApiToken,
   getOrderSettings,
   listAccounts,
   type Runtime,
@@ -25,6 +26,7 @@ Commands:
   settings show --account ID              print an account's order settings
   settings set --account ID --file F      change order settings (a JSON object with the fields to change)
   retry --order ID                        retry an order in error (or create a skipped one)
+  tokens create --name N --scope S[,S]    create an API token (shown once); scopes: notifications:write, orders:read, …
   sync --once [--account ID]              one sync of every active account (or one); exit 1 if any order failed
   backfill --account ID --since DATE      import every order purchased since DATE (ISO 8601), with progress
 
@@ -63,13 +65,15 @@ export async function runCommand(runtime: Runtime, argv: readonly string[], io: 
       account: { type: 'string' },
       order: { type: 'string' },
       since: { type: 'string' },
+      name: { type: 'string' },
+      scope: { type: 'string' },
       once: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   const print = (value: unknown, text: string) => io.out(values.json ? JSON.stringify(value, null, 2) : text);
-  const required = (name: 'file' | 'account' | 'order' | 'since'): string => {
+  const required = (name: 'file' | 'account' | 'order' | 'since' | 'name' | 'scope'): string => {
     const value = values[name];
     if (!value) {
       throw new UsageError(`--${name} is required for "${positionals.join(' ')}"`);
@@ -136,6 +140,19 @@ export async function runCommand(runtime: Runtime, argv: readonly string[], io: 
         print(
           { id: order.id, amazonOrderId: order.amazonOrderId, importState: order.importState },
           `Order ${order.amazonOrderId} will be retried by the next sync of its account.`,
+        );
+        return 0;
+      }
+      case 'tokens create': {
+        const created = await createApiToken(database.db, {
+          name: required('name'),
+          scopes: required('scope')
+            .split(',')
+            .map((scope) => scope.trim()),
+        });
+        print(
+          created,
+          `Token ${created.id} created. It is shown only now; keep it secret:\n${created.token}`,
         );
         return 0;
       }

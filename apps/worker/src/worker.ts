@@ -1,11 +1,13 @@
 import {
   enqueueDueSyncs,
   type JobQueue,
+  markNotificationProcessed,
+  type OrderChangeJob,
   QUEUES,
   type Runtime,
   type SyncAccountJob,
-  startJobQueue,
   syncAccount,
+  syncOrder,
 } from '@saleschannel/core';
 import { syncCursors } from '@saleschannel/db';
 
@@ -19,8 +21,6 @@ export interface WorkerOptions {
   readonly concurrency?: number;
   /** How often idle workers look for jobs, in seconds. Default 2. */
   readonly pollingIntervalSeconds?: number;
-  /** How often the schedule clock is checked, in seconds. Default 30. */
-  readonly cronWorkerIntervalSeconds?: number;
 }
 
 /**
@@ -32,12 +32,7 @@ export interface WorkerOptions {
 export async function startWorker(runtime: Runtime, options: WorkerOptions = {}): Promise<RunningWorker> {
   const { database, logger } = runtime;
   await database.ping();
-  const queue = await startJobQueue(database, {
-    supervise: true,
-    ...(options.cronWorkerIntervalSeconds
-      ? { cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds }
-      : {}),
-  });
+  const queue = await runtime.jobs();
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   await queue.boss.schedule(QUEUES.syncTick, '* * * * *');
   await queue.boss.work(QUEUES.syncTick, polling, async () => {
@@ -50,6 +45,14 @@ export async function startWorker(runtime: Runtime, options: WorkerOptions = {})
       }
     });
   }
+  await queue.boss.work<OrderChangeJob>(QUEUES.orderChange, { ...polling, batchSize: 1 }, async ([job]) => {
+    if (job) {
+      await syncOrder(runtime, job.data.accountId, job.data.amazonOrderId);
+      if (job.data.notificationId) {
+        await markNotificationProcessed(runtime, job.data.notificationId);
+      }
+    }
+  });
   await queue.boss.work<SyncAccountJob>(QUEUES.deadLetter, polling, async (jobs) => {
     for (const job of jobs) {
       logger.error({ accountId: job.data.accountId }, 'account sync gave up after its retries');
@@ -60,7 +63,10 @@ export async function startWorker(runtime: Runtime, options: WorkerOptions = {})
   return {
     queue,
     stop: async () => {
-      await queue.stop();
+      // The queue belongs to the runtime (the API may share it); the worker stops taking jobs.
+      for (const name of [QUEUES.syncTick, QUEUES.syncAccount, QUEUES.orderChange, QUEUES.deadLetter]) {
+        await queue.boss.offWork(name);
+      }
       logger.info('worker stopped');
     },
   };

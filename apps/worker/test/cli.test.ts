@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, type Runtime } from '@saleschannel/core';
+import { createLogger, type Runtime, runtimeFor } from '@saleschannel/core';
 import { connectStandIns } from '@saleschannel/core/stand-ins';
 import { amazonOrders } from '@saleschannel/db';
 import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
@@ -16,7 +16,7 @@ const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
 
 beforeEach(async () => {
   database = await createTestDatabase();
-  runtime = { database, logger: createLogger({ LOG_LEVEL: 'silent' }), close: async () => {} };
+  runtime = runtimeFor(database, createLogger({ LOG_LEVEL: 'silent' }));
   out = [];
   err = [];
 });
@@ -114,6 +114,19 @@ describe('worker CLI', () => {
     expect(out[0]).toBe('Order 111-0000000-0000009 will be retried by the next sync of its account.');
     expect(await runCommand(runtime, ['retry', '--order', 'ord_missing'], io)).toBe(1);
     expect(err.at(-1)).toBe('Error: Order ord_missing does not exist');
+  });
+
+  it('creates an API token and shows it once', async () => {
+    expect(
+      await runCommand(
+        runtime,
+        ['tokens', 'create', '--name', 'EventBridge', '--scope', 'notifications:write', '--json'],
+        io,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(out[0] ?? '{}').token).toMatch(/^sc_/);
+    expect(await runCommand(runtime, ['tokens', 'create', '--name', 'x', '--scope', 'root'], io)).toBe(1);
+    expect(err.at(-1)).toContain('unknown scope "root"');
   });
 
   it('rejects unknown commands and missing options as usage errors', async () => {

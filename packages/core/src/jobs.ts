@@ -10,6 +10,8 @@ export const QUEUES = {
   syncAccount: 'sync-account',
   /** Every minute: enqueue the syncs that are due by each account's frequency. */
   syncTick: 'sync-tick',
+  /** One Amazon order changed (a notification): fetch and process that order now. */
+  orderChange: 'order-change',
   /** Jobs that exhausted their retries, kept for the operator. */
   deadLetter: 'dead-letter',
 } as const;
@@ -33,7 +35,21 @@ const QUEUE_DEFINITIONS: readonly PgBoss.Queue[] = [
     deadLetter: QUEUES.deadLetter,
   },
   { name: QUEUES.syncTick, policy: 'singleton', retryLimit: 0, expireInSeconds: 60 },
+  {
+    name: QUEUES.orderChange,
+    policy: 'stately',
+    ...RETRY,
+    expireInSeconds: 5 * 60,
+    deadLetter: QUEUES.deadLetter,
+  },
 ];
+
+export interface OrderChangeJob {
+  readonly accountId: string;
+  readonly amazonOrderId: string;
+  /** The notification that asked for it, marked processed once the order is handled. */
+  readonly notificationId?: string;
+}
 
 export interface JobQueueOptions {
   /** Run pg-boss's maintenance and cron scheduling in this process (workers do; the API does not). */
@@ -47,6 +63,8 @@ export interface JobQueueOptions {
 export interface JobQueue {
   readonly boss: PgBoss;
   requestSync(job: SyncAccountJob): Promise<string | null>;
+  /** One order at a time per account and order: a burst of notifications for it makes one fetch. */
+  requestOrderSync(job: OrderChangeJob): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -81,6 +99,8 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   return {
     boss,
     requestSync: (job) => boss.send(QUEUES.syncAccount, job, { singletonKey: job.accountId }),
+    requestOrderSync: (job) =>
+      boss.send(QUEUES.orderChange, job, { singletonKey: `${job.accountId}:${job.amazonOrderId}` }),
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000, close: true }),
   };
 }

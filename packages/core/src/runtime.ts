@@ -1,13 +1,36 @@
 import { type Database, type DatabaseEnv, openDatabase } from '@saleschannel/db';
+import { type JobQueue, startJobQueue } from './jobs.js';
 import { createLogger, type Logger, type LoggerEnv } from './logger.js';
 
 export type RuntimeEnv = DatabaseEnv & LoggerEnv;
 
-/** What every app needs in one process: the database (with its cipher) and the logger. */
+/** What every app needs in one process: the database (with its cipher), the logger and the job queue. */
 export interface Runtime {
   readonly database: Database;
   readonly logger: Logger;
+  /** The process's one job queue, started on first use (every process may supervise: pg-boss coordinates). */
+  jobs(): Promise<JobQueue>;
   close(): Promise<void>;
+}
+
+/** A runtime around an open database. Closing it stops the job queue, then closes the database. */
+export function runtimeFor(database: Database, logger: Logger, onClose?: () => void): Runtime {
+  let queue: Promise<JobQueue> | undefined;
+  return {
+    database,
+    logger,
+    jobs: () => {
+      queue ??= startJobQueue(database, { supervise: true });
+      return queue;
+    },
+    close: async () => {
+      if (queue) {
+        await (await queue).stop();
+      }
+      await database.close();
+      onClose?.();
+    },
+  };
 }
 
 const SHARED = Symbol.for('saleschannel.runtime');
@@ -31,13 +54,7 @@ export async function createRuntime(env: RuntimeEnv, cwd?: string): Promise<Runt
   const logger = createLogger(env);
   const database = await openDatabase(env, cwd);
   logger.info({ database: database.location }, 'database ready');
-  return {
-    database,
-    logger,
-    close: async () => {
-      await database.close();
-      const holder = globalThis as Holder;
-      delete holder[SHARED];
-    },
-  };
+  return runtimeFor(database, logger, () => {
+    delete (globalThis as Holder)[SHARED];
+  });
 }

@@ -7,7 +7,7 @@ import { type CommerceStandIn, startCommerceStandIn } from '@saleschannel/commer
 import type { Database } from '@saleschannel/db';
 import { createAccount } from './accounts.js';
 import { createLogger } from './logger.js';
-import type { Runtime } from './runtime.js';
+import { type Runtime, runtimeFor } from './runtime.js';
 
 /** The SKUs the Amazon stand-in sells. */
 export const STAND_IN_SKUS = [
@@ -75,5 +75,57 @@ export async function connectStandIns(
 
 /** A runtime around a test database, with logs silenced. */
 export function testRuntime(database: Database): Runtime {
-  return { database, logger: createLogger({ LOG_LEVEL: 'silent' }), close: async () => {} };
+  return runtimeFor(database, createLogger({ LOG_LEVEL: 'silent' }));
+}
+
+/** An ORDER_CHANGE notification as Amazon sends it (schema-valid), for an order of the stand-in's seller. */
+export function orderChangeNotification(input: {
+  readonly sellerId: string;
+  readonly amazonOrderId: string;
+  readonly marketplaceId?: string;
+  readonly notificationId?: string;
+  readonly orderStatus?: string;
+}) {
+  const now = new Date().toISOString();
+  return {
+    NotificationVersion: '1.0',
+    NotificationType: 'ORDER_CHANGE',
+    PayloadVersion: '1.0',
+    EventTime: now,
+    Payload: {
+      OrderChangeNotification: {
+        NotificationLevel: 'OrderLevel',
+        SellerId: input.sellerId,
+        AmazonOrderId: input.amazonOrderId,
+        OrderChangeType: 'OrderStatusChange',
+        OrderChangeTrigger: { TimeOfOrderChange: now, ChangeReason: 'Order status changed' },
+        Summary: {
+          MarketplaceId: input.marketplaceId ?? 'ATVPDKIKX0DER',
+          OrderStatus: input.orderStatus ?? 'Unshipped',
+          PurchaseDate: now,
+          DestinationPostalCode: '98101',
+          FulfillmentType: 'MFN',
+          OrderType: 'StandardOrder',
+          NumberOfItemsShipped: 0,
+          NumberOfItemsUnshipped: 1,
+          EarliestDeliveryDate: now,
+          LatestDeliveryDate: now,
+          EarliestShipDate: now,
+          LatestShipDate: now,
+          CancelNotifyDate: now,
+          OrderPrograms: [],
+          ShippingPrograms: [],
+          EasyShipShipmentStatus: 'PendingSchedule',
+          ElectronicInvoiceStatus: 'NotRequired',
+          OrderItems: [],
+        },
+      },
+    },
+    NotificationMetadata: {
+      ApplicationId: 'amzn1.sellerapps.app.saleschannel',
+      SubscriptionId: 'subscription-saleschannel',
+      PublishTime: now,
+      NotificationId: input.notificationId ?? crypto.randomUUID(),
+    },
+  };
 }

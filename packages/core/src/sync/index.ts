@@ -8,4 +8,5 @@ export {
   FIRST_SYNC_LOOKBACK_MS,
   type SyncReport,
   syncAccount,
+  syncOrder,
 } from './sync-account.js';

@@ -325,3 +325,60 @@ async function importDueOrders(ctx: SyncContext, report: SyncReport): Promise<nu
   }
   return due.length;
 }
+
+/**
+ * Fetches one order now (a change notification said it changed) and takes it through the same storing and
+ * creation rules as a sync. The scheduled sync stays the backstop for anything a notification misses.
+ */
+export async function syncOrder(
+  runtime: Runtime,
+  accountId: string,
+  amazonOrderId: string,
+  options: { readonly now?: () => Date } = {},
+): Promise<SyncReport> {
+  const ctx = await buildContext(runtime, accountId, options.now ?? (() => new Date()));
+  const report = emptyReport(accountId);
+  if (ctx.connection.account.status === 'paused') {
+    return { ...report, skipped: 'paused' };
+  }
+  const raw = await ctx.amazon.orders.getOrder(amazonOrderId, INCLUDED_DATA);
+  const { order, malformed } = normalizeLeniently(raw);
+  if (!order) {
+    throw new Error(malformed?.reason ?? `order ${amazonOrderId} could not be read`);
+  }
+  const { db, cipher } = runtime.database;
+  const stored = await db.transaction(async (tx) => {
+    const result = await storeAmazonOrder(tx, cipher, {
+      accountId,
+      marketplaceId: ctx.connection.account.marketplaceId,
+      order,
+      raw,
+      sourceApi: '2026-01-01',
+      ...(malformed ? { malformed } : {}),
+    });
+    if (result.change !== 'unchanged' && ['pending', 'error'].includes(result.row.importState)) {
+      await tx
+        .update(amazonOrders)
+        .set({ nextAttemptAt: ctx.now() })
+        .where(eq(amazonOrders.id, result.row.id));
+    }
+    return result;
+  });
+  report.fetched = 1;
+  report.created = stored.change === 'created' ? 1 : 0;
+  report.updated = stored.change === 'updated' ? 1 : 0;
+  const [row] = await db.select().from(amazonOrders).where(eq(amazonOrders.id, stored.row.id));
+  if (
+    row &&
+    ['pending', 'error'].includes(row.importState) &&
+    row.nextAttemptAt &&
+    row.nextAttemptAt <= ctx.now()
+  ) {
+    const outcome = await processOrder(ctx, row);
+    report.imported = outcome === 'imported' ? 1 : 0;
+    report.failed = outcome === 'error' ? 1 : 0;
+    report.skippedOrders = outcome === 'skipped' ? 1 : 0;
+  }
+  report.cancelled = await reconcileCancellations(ctx);
+  return report;
+}
