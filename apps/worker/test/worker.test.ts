@@ -33,7 +33,8 @@ describe('worker', () => {
     worker = await startWorker(testRuntime(database), { pollingIntervalSeconds: 0.5 });
     const { accountId, commerce } = standIns;
     const lastSuccess = async () =>
-      (await database.db.select().from(syncCursors).where(eq(syncCursors.accountId, accountId)))[0]?.lastSuccessAt;
+      (await database.db.select().from(syncCursors).where(eq(syncCursors.accountId, accountId)))[0]
+        ?.lastSuccessAt;
     await expect.poll(lastSuccess, { timeout: 20_000, interval: 250 }).toBeInstanceOf(Date);
     expect(await imported(accountId)).toBeGreaterThan(0);
     expect(commerce.store.orders.size).toBe(await imported(accountId));
