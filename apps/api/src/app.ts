@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './context.js';
 import { errorResponse, handleError } from './errors.js';
 import { registerHealth } from './routes/health.js';
+import { registerMetrics } from './routes/metrics.js';
 import { registerNotifications } from './routes/notifications.js';
 
 /** The API as a Hono app: every route validates, calls a service of @saleschannel/core, and answers. */
@@ -18,6 +19,7 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
   registerHealth(app);
+  registerMetrics(app);
   registerNotifications(app);
   return app;
 }

@@ -44,6 +44,18 @@ describe('GET /health', () => {
   });
 });
 
+describe('GET /metrics', () => {
+  it('serves the Prometheus metrics of the process', async () => {
+    runtime.metrics.ordersImported.inc({ account: 'acc_x' }, 3);
+    const response = await createApp(runtime).request('/metrics');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain('saleschannel_orders_imported_total{account="acc_x"} 3');
+    expect(text).toContain('# TYPE saleschannel_amazon_throttles_total counter');
+  });
+});
+
 describe('errors', () => {
   it('an unknown route gets the error envelope with the request id', async () => {
     const response = await createApp(runtime).request('/v1/nothing', {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createServer } from 'node:http';
 import { sharedRuntime } from '@saleschannel/core';
 import { runCommand, USAGE, UsageError } from './cli.js';
 import { startWorker } from './worker.js';
@@ -18,6 +19,14 @@ if (argv.includes('--help') || argv[0] === 'help') {
 const runtime = await sharedRuntime();
 if (argv.length === 0 || argv[0] === 'start') {
   const worker = await startWorker(runtime);
+  const metricsPort = Number(process.env.METRICS_PORT ?? '');
+  if (metricsPort > 0) {
+    // A worker on its own serves its Prometheus metrics here (with the launcher, the API's /metrics has them).
+    createServer(async (_request, response) => {
+      response.writeHead(200, { 'content-type': runtime.metrics.contentType });
+      response.end(await runtime.metrics.render());
+    }).listen(metricsPort, process.env.METRICS_HOST ?? '127.0.0.1');
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, async () => {
       await worker.stop();

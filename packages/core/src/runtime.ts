@@ -1,6 +1,7 @@
 import { type Database, type DatabaseEnv, openDatabase } from '@saleschannel/db';
 import { type JobQueue, startJobQueue } from './jobs.js';
 import { createLogger, type Logger, type LoggerEnv } from './logger.js';
+import { Metrics } from './metrics.js';
 
 export type RuntimeEnv = DatabaseEnv & LoggerEnv;
 
@@ -8,17 +9,24 @@ export type RuntimeEnv = DatabaseEnv & LoggerEnv;
 export interface Runtime {
   readonly database: Database;
   readonly logger: Logger;
+  readonly metrics: Metrics;
   /** The process's one job queue, started on first use (every process may supervise: pg-boss coordinates). */
   jobs(): Promise<JobQueue>;
   close(): Promise<void>;
 }
 
 /** A runtime around an open database. Closing it stops the job queue, then closes the database. */
-export function runtimeFor(database: Database, logger: Logger, onClose?: () => void): Runtime {
+export function runtimeFor(
+  database: Database,
+  logger: Logger,
+  onClose?: () => void,
+  metrics = new Metrics({ processMetrics: false }),
+): Runtime {
   let queue: Promise<JobQueue> | undefined;
   return {
     database,
     logger,
+    metrics,
     jobs: () => {
       queue ??= startJobQueue(database, { supervise: true });
       return queue;
@@ -54,7 +62,12 @@ export async function createRuntime(env: RuntimeEnv, cwd?: string): Promise<Runt
   const logger = createLogger(env);
   const database = await openDatabase(env, cwd);
   logger.info({ database: database.location }, 'database ready');
-  return runtimeFor(database, logger, () => {
-    delete (globalThis as Holder)[SHARED];
-  });
+  return runtimeFor(
+    database,
+    logger,
+    () => {
+      delete (globalThis as Holder)[SHARED];
+    },
+    new Metrics(),
+  );
 }

@@ -85,6 +85,14 @@ describe('syncAccount against the stand-ins', () => {
       }
     }
     expect(commerceOrders.length).toBe(report.imported);
+    const metrics = await runtime.metrics.render();
+    expect(metrics).toContain(
+      `saleschannel_orders_imported_total{account="${accountId}"} ${report.imported}`,
+    );
+    expect(metrics).toMatch(
+      /saleschannel_amazon_requests_total\{operation="orders-2026-01-01.searchOrders",status="200"\} \d+/,
+    );
+    expect(metrics).toContain(`saleschannel_sync_lag_seconds{account="${accountId}"}`);
   });
 
   it('a second sync changes nothing and never doubles an order', async () => {

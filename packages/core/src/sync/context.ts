@@ -4,11 +4,13 @@ import type { Database } from '@saleschannel/db';
 import type { OrderSettings } from '@saleschannel/domain';
 import type { AccountConnection } from '../accounts.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 
 /** Everything one account's sync works with; built once per run. */
 export interface SyncContext {
   readonly database: Database;
   readonly logger: Logger;
+  readonly metrics: Metrics;
   readonly connection: AccountConnection;
   readonly settings: OrderSettings;
   readonly amazon: SellingPartnerClient;

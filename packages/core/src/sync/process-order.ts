@@ -116,6 +116,7 @@ export async function processOrder(ctx: SyncContext, row: AmazonOrderRow): Promi
         },
       },
     );
+    ctx.metrics.ordersImported.inc({ account: row.accountId });
     return 'imported';
   } catch (error) {
     const problem = classify(error);
@@ -123,6 +124,7 @@ export async function processOrder(ctx: SyncContext, row: AmazonOrderRow): Promi
       { order: row.amazonOrderId, code: problem.code, err: problem.message },
       'order not imported',
     );
+    ctx.metrics.importErrors.inc({ account: row.accountId, code: problem.code });
     await transitionImport(
       db,
       row,

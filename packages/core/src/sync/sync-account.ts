@@ -55,13 +55,25 @@ export async function syncAccount(
     return { ...report, skipped: 'paused' };
   }
   const { db } = runtime.database;
-  await fetchChanges(ctx, report);
-  await importDueOrders(ctx, report);
-  report.cancelled = await reconcileCancellations(ctx);
-  await db
+  const timer = ctx.metrics.syncDuration.startTimer({ account: accountId });
+  try {
+    await fetchChanges(ctx, report);
+    await importDueOrders(ctx, report);
+    report.cancelled = await reconcileCancellations(ctx);
+  } catch (error) {
+    timer({ result: 'error' });
+    throw error;
+  }
+  timer({ result: 'ok' });
+  const [cursor] = await db
     .update(syncCursors)
     .set({ lastSuccessAt: now(), lastError: null })
-    .where(and(eq(syncCursors.accountId, accountId), eq(syncCursors.stream, 'amazon_orders')));
+    .where(and(eq(syncCursors.accountId, accountId), eq(syncCursors.stream, 'amazon_orders')))
+    .returning({ cursorAt: syncCursors.cursorAt });
+  if (cursor?.cursorAt) {
+    ctx.metrics.syncLag.set({ account: accountId }, (now().getTime() - cursor.cursorAt.getTime()) / 1000);
+  }
+  ctx.metrics.ordersFetched.inc({ account: accountId }, report.created + report.updated);
   ctx.logger.info({ report }, 'account synced');
   return report;
 }
@@ -279,9 +291,10 @@ async function buildContext(runtime: Runtime, accountId: string, now: () => Date
   return {
     database,
     logger: logger.child({ accountId }),
+    metrics: runtime.metrics,
     connection,
     settings,
-    amazon: amazonClientFor(connection),
+    amazon: amazonClientFor(connection, runtime.metrics.amazonHooks()),
     commerce,
     flow: orderFlowFor(commerce, connection, settings),
     marketplaceCountry: marketplaceById(connection.account.marketplaceId)?.countryCode ?? 'US',
