@@ -42,9 +42,14 @@ export function orderTotal(order: OrderRecord): string {
     total +=
       toMinor(lineTotal(item, order.currency), order.currency) +
       toMinor(item.shipping, order.currency) +
-      toMinor(item.lineTax, order.currency);
+      addedTax(order, item.lineTax);
   }
   return fromMinor(total, order.currency);
+}
+
+/** The tax an item adds to the total: all of it where tax comes on top, none where prices include it. */
+function addedTax(order: OrderRecord, tax: string): bigint {
+  return order.pricesIncludeTax ? 0n : toMinor(tax, order.currency);
 }
 
 const hasAddress = (o: OrderRecord) =>
@@ -247,7 +252,7 @@ export function render2026Order(
       const total = fromMinor(
         toMinor(line, order.currency) +
           toMinor(item.shipping, order.currency) +
-          toMinor(item.lineTax, order.currency),
+          addedTax(order, item.lineTax),
         order.currency,
       );
       rendered.proceeds = {

@@ -46,6 +46,9 @@ export interface OrdersScenario {
   readonly canceledShare?: number;
 }
 
+/** Marketplaces whose prices exclude tax (United States, Canada). */
+export const TAX_EXCLUSIVE_MARKETPLACES = new Set(['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2']);
+
 const PRODUCTS = [
   { asin: 'B07FZ8S74R', sku: 'ECHO-DOT-3-CHARCOAL', title: 'Echo Dot (3rd Gen) - Charcoal', price: 3999 },
   { asin: 'B08N5WRWNW', sku: 'ECHO-DOT-4-BLUE', title: 'Echo Dot (4th Gen) - Twilight Blue', price: 4999 },
@@ -77,6 +80,8 @@ export function seedOrders(store: ScenarioStore, scenario: OrdersScenario = {}):
   const marketplaceId = scenario.marketplaceId ?? 'ATVPDKIKX0DER';
   const sellerId = scenario.sellerId ?? DEFAULT_ACCOUNT.sellerId;
   const created: OrderRecord[] = [];
+  const pricesIncludeTax = !TAX_EXCLUSIVE_MARKETPLACES.has(marketplaceId);
+  const includedRate = currency === 'JPY' ? 1_000n : 1_900n;
   const span = history + future;
   for (let n = 0; n < count; n++) {
     // Evenly spread with jitter, oldest first; never two orders at the same millisecond.
@@ -98,7 +103,12 @@ export function seedOrders(store: ScenarioStore, scenario: OrdersScenario = {}):
       const product = PRODUCTS[Math.floor(rand() * PRODUCTS.length)] ?? PRODUCTS[0];
       const quantity = 1 + Math.floor(rand() * 3);
       const unitMinor = BigInt(currency === 'JPY' ? Math.round(product.price / 100) * 100 : product.price);
-      const taxMinor = (unitMinor * BigInt(quantity) * 825n) / 10_000n; // 8.25 %, truncated to the minor unit
+      const lineMinor = unitMinor * BigInt(quantity);
+      // US and CA add sales tax (8.25 % here) on top of the price; elsewhere the price includes VAT/GST (here
+      // 10 % in JP, 19 % in Europe) and Amazon reports the tax contained in it. Truncated to the minor unit.
+      const taxMinor = pricesIncludeTax
+        ? (lineMinor * includedRate) / (10_000n + includedRate)
+        : (lineMinor * 825n) / 10_000n;
       return {
         orderItemId: `${digits(rand, 13)}${i}`,
         asin: product.asin,
@@ -152,6 +162,7 @@ export function seedOrders(store: ScenarioStore, scenario: OrdersScenario = {}):
             },
         isPrime: rand() < 0.4,
         isBusiness: rand() < 0.1,
+        pricesIncludeTax,
         timeline,
         shipments: [],
         refunds: [],

@@ -85,6 +85,8 @@ export interface OrderRecord {
   readonly address: Address | null;
   readonly isPrime: boolean;
   readonly isBusiness: boolean;
+  /** Whether item and shipping prices include the tax (VAT/GST marketplaces); US and CA add it on top. */
+  readonly pricesIncludeTax?: boolean;
   readonly sellerOrderId?: string;
   /** Scheduled changes Amazon makes by itself, applied when their time comes. */
   timeline: { at: number; change: 'unshipped' | 'amazon-ships' | 'buyer-cancel-request' | 'cancel' }[];

@@ -1,14 +1,17 @@
 import type { AmazonStandIn } from '@saleschannel/amazon-stand-in';
+import { DEFAULT_ACCOUNT as DEFAULT_STAND_IN_ACCOUNT } from '@saleschannel/amazon-stand-in';
 import type { CommerceStandIn } from '@saleschannel/commerce-stand-in';
 import { amazonOrders, orderEvents } from '@saleschannel/db';
 import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
 import { toMinor } from '@saleschannel/domain';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadAccountConnection } from '../src/accounts.js';
 import type { Runtime } from '../src/runtime.js';
 import { updateOrderSettings } from '../src/settings.js';
 import { type ConnectedStandIns, connectStandIns, STAND_IN_SKUS, testRuntime } from '../src/stand-ins.js';
-import { BEFORE_LAG_MS, backfillAccount, syncAccount } from '../src/sync/sync-account.js';
+import { commerceClientFor } from '../src/sync/clients.js';
+import { BEFORE_LAG_MS, backfillAccount, syncAccount, syncOrder } from '../src/sync/sync-account.js';
 
 let database: TestDatabase;
 let runtime: Runtime;
@@ -197,5 +200,94 @@ describe('backfill', () => {
     const again = await backfillAccount(runtime, accountId, since);
     expect(again.created).toBe(0);
     expect(commerce.store.orders.size).toBe(report.imported);
+  });
+});
+
+describe('Amazon → Commerce', () => {
+  it('an order cancelled on Amazon is cancelled in Commerce; one Commerce refuses to cancel is commented and flagged', async () => {
+    await setUp({ orders: 30 });
+    await syncAccount(runtime, accountId);
+    const imported = (await stored()).filter(
+      (r) => r.importState === 'imported' && r.fulfillmentChannel === 'MFN' && r.amazonStatus === 'Unshipped',
+    );
+    expect(imported.length).toBeGreaterThanOrEqual(2);
+    const [open, shipped] = imported as [(typeof imported)[number], (typeof imported)[number]];
+    // The merchant already invoiced and shipped the second one in Commerce.
+    const client = commerceClientFor(await loadAccountConnection(database.db, database.cipher, accountId));
+    await client.invoiceOrder(shipped.commerceOrderId ?? 0, {});
+    await client.shipOrder(shipped.commerceOrderId ?? 0, {});
+    for (const row of [open, shipped]) {
+      const order = amazon.store.visibleOrder(amazon.account.sellerId, row.amazonOrderId);
+      if (!order) {
+        throw new Error('missing stand-in order');
+      }
+      amazon.store.cancel(order, 'BuyerCanceled');
+      await syncOrder(runtime, accountId, row.amazonOrderId);
+    }
+    expect(commerce.store.getOrder(open.commerceOrderId ?? 0).state).toBe('canceled');
+    expect(commerce.store.getOrder(shipped.commerceOrderId ?? 0).state).not.toBe('canceled');
+    const eventsOf = async (id: string) =>
+      (
+        await database.db
+          .select()
+          .from(orderEvents)
+          .where(eq(orderEvents.orderId, id))
+          .orderBy(asc(orderEvents.id))
+      ).map((e) => [e.type, e.level]);
+    expect(await eventsOf(open.id)).toContainEqual(['commerce_cancel_done', 'info']);
+    expect(await eventsOf(open.id)).toContainEqual(['amazon_status_changed', 'info']);
+    expect(await eventsOf(shipped.id)).toContainEqual(['commerce_cancel_done', 'warning']);
+    const comments = await client.listOrderComments(shipped.commerceOrderId ?? 0);
+    expect(comments.some((c) => c.comment?.includes('cancelled on Amazon'))).toBe(true);
+    // Running again does nothing more.
+    const again = await syncAccount(runtime, accountId);
+    expect(again.cancelled).toBe(0);
+  });
+
+  it('a custom order status puts new Commerce orders in that status', async () => {
+    await setUp({ orders: 12 });
+    await updateOrderSettings(database.db, accountId, {
+      orderStatusMode: 'custom',
+      processingStatus: 'processing',
+    });
+    await syncAccount(runtime, accountId);
+    const mfn = (await stored()).filter(
+      (r) => r.importState === 'imported' && r.fulfillmentChannel === 'MFN',
+    );
+    expect(mfn.length).toBeGreaterThan(0);
+    for (const row of mfn) {
+      expect(commerce.store.getOrder(row.commerceOrderId ?? 0)).toMatchObject({
+        state: 'processing',
+        status: 'processing',
+      });
+    }
+  });
+});
+
+describe('marketplaces', () => {
+  it.each([
+    ['JP (yen, no decimals, prices include tax)', 'A1VC38T7YXB528', 'JPY'],
+    ['DE (euro, prices include VAT)', 'A1PA6795UKMFR9', 'EUR'],
+  ])('%s: Commerce grand totals equal Amazon totals exactly', async (_name, marketplaceId, currency) => {
+    standIns = await connectStandIns(database, {
+      amazon: {
+        accounts: [{ ...DEFAULT_STAND_IN_ACCOUNT, marketplaceIds: [marketplaceId] }],
+        orders: { count: 15, seed: 21, historyMs: 10 * 3600_000, currency, marketplaceId },
+      },
+    });
+    ({ amazon, commerce, accountId } = standIns);
+    await syncAccount(runtime, accountId);
+    const rows = await stored();
+    const imported = rows.filter((r) => r.importState === 'imported');
+    expect(
+      imported.length,
+      JSON.stringify(rows.map((r) => [r.amazonStatus, r.importState, r.importError])),
+    ).toBeGreaterThan(0);
+    for (const row of imported) {
+      const order = commerce.store.getOrder(row.commerceOrderId ?? 0);
+      expect(row.currencyCode).toBe(currency);
+      expect(order.order_currency_code).toBe(currency);
+      expect(toMinor(String(order.grand_total), currency)).toBe(toMinor(row.orderTotal ?? '', currency));
+    }
   });
 });

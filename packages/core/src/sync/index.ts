@@ -1,6 +1,6 @@
 export { amazonClientFor, commerceClientFor } from './clients.js';
 export { PLACEHOLDERS, splitName } from './mapping.js';
-export { dueAccounts, enqueueDueSyncs } from './schedule.js';
+export { dueAccounts, enqueueDueSyncs, syncNow } from './schedule.js';
 export {
   BEFORE_LAG_MS,
   backfillAccount,

@@ -39,3 +39,8 @@ export async function enqueueDueSyncs(db: DbOrTx, queue: JobQueue, now = new Dat
   }
   return queued;
 }
+
+/** "Sync now": queues a sync of the account at once (a sync already queued for it is not doubled). */
+export async function syncNow(queue: JobQueue, accountId: string): Promise<{ queued: boolean }> {
+  return { queued: (await queue.requestSync({ accountId, reason: 'manual' })) !== null };
+}
