@@ -109,8 +109,10 @@ function compare(left: unknown, right: string): number {
     const b = Number(right);
     return a < b ? -1 : a > b ? 1 : 0;
   }
-  const a = String(left);
-  return a < right ? -1 : a > right ? 1 : 0;
+  // Commerce's tables use MySQL's case-insensitive collations: "Jane@x.com" equals "jane@x.com".
+  const a = String(left).toLowerCase();
+  const b = right.toLowerCase();
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function likeToRegExp(pattern: string): RegExp {

@@ -193,6 +193,18 @@ const ROUTES: Route[] = [
   },
   {
     method: 'GET',
+    pattern: /^\/V1\/customers\/search$/,
+    resource: 'Magento_Customer::customer',
+    handler: (_, c) => applySearch([...c.store.customers.values()], parseSearchCriteria(c.query)),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/V1\/customers$/,
+    resource: 'Magento_Customer::manage',
+    handler: (_, c) => c.store.createCustomer(requireObject(c.body, 'customer')),
+  },
+  {
+    method: 'GET',
     pattern: /^\/V1\/invoices$/,
     resource: 'Magento_Sales::sales_invoice',
     handler: (_, c) => applySearch([...c.store.invoices.values()], parseSearchCriteria(c.query)),

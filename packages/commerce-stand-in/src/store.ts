@@ -75,7 +75,10 @@ export class CommerceStore {
   readonly reservations: Reservation[] = [];
   /** Legacy CatalogInventory stock items by SKU. */
   readonly stockItems = new Map<string, Row>();
+  /** Customer accounts by id. */
+  readonly customers = new Map<number, Row>();
   private nextId = {
+    customer: 1,
     order: 1,
     item: 1,
     invoice: 1,
@@ -275,7 +278,47 @@ export class CommerceStore {
   }
 
   /** `POST /V1/orders`: persists the entity as sent (no totals, no stock check, no MSI reservation). */
+  /** `POST /V1/customers`: an email is unique within a website, as Commerce's default account sharing scope has it. */
+  createCustomer(customer: Row): Row {
+    for (const field of ['email', 'firstname', 'lastname']) {
+      if (typeof customer[field] !== 'string' || customer[field] === '') {
+        throw badRequest('"%fieldName" is required. Enter and try again.', { fieldName: field });
+      }
+    }
+    const websiteId = Number(customer.website_id ?? 1);
+    const email = String(customer.email).toLowerCase();
+    for (const other of this.customers.values()) {
+      if (String(other.email).toLowerCase() === email && other.website_id === websiteId) {
+        throw badRequest('A customer with the same email address already exists in an associated website.');
+      }
+    }
+    const id = this.nextId.customer++;
+    const time = this.now();
+    const row: Row = {
+      id,
+      group_id: Number(customer.group_id ?? 1),
+      email: customer.email,
+      firstname: customer.firstname,
+      lastname: customer.lastname,
+      website_id: websiteId,
+      store_id: Number(customer.store_id ?? 1),
+      created_at: time,
+      updated_at: time,
+      addresses: [],
+    };
+    this.customers.set(id, row);
+    return row;
+  }
+
   createOrder(entity: Row): OrderRow {
+    if (entity.customer_is_guest === 0 || entity.customer_id !== undefined) {
+      if (!this.customers.has(Number(entity.customer_id))) {
+        throw notFound('No such entity with %fieldName = %fieldValue', {
+          fieldName: 'customerId',
+          fieldValue: String(entity.customer_id),
+        });
+      }
+    }
     if (!Array.isArray(entity.items) || entity.items.length === 0) {
       throw badRequest('"%fieldName" is required. Enter and try again.', { fieldName: 'items' });
     }

@@ -6,6 +6,7 @@ import { type SearchCriteria, searchCriteria, searchCriteriaToParams } from './s
 import { CommerceTransport, path, type TransportOptions } from './transport.js';
 import type {
   CreditMemo,
+  Customer,
   Invoice,
   Order,
   OrderStatusHistory,
@@ -73,6 +74,16 @@ export interface RefundInput {
   readonly returnToStockItems?: readonly number[];
   readonly notify?: boolean;
   readonly comment?: DocumentComment;
+}
+
+export interface CustomerInput {
+  readonly email: string;
+  readonly firstname: string;
+  readonly lastname: string;
+  readonly websiteId: number;
+  readonly storeId?: number;
+  /** Customer group; Commerce's default group when absent. */
+  readonly groupId?: number;
 }
 
 export interface CommentInput {
@@ -397,6 +408,42 @@ export class CommerceClient {
       method: 'POST',
       path: '/V1/shipment/track',
       body: { entity },
+      idempotent: false,
+    });
+  }
+
+  // ---------------------------------------------------------------- customers
+
+  /** The customer account with this email in the website, or undefined. Emails compare case-insensitively. */
+  async findCustomerByEmail(email: string, websiteId: number): Promise<Customer | undefined> {
+    const result = await this.search<Customer>(
+      '/V1/customers/search',
+      searchCriteria()
+        .where('email', 'eq', email)
+        .where('website_id', 'eq', String(websiteId))
+        .pageSize(2)
+        .build(),
+    );
+    return result.items.find(
+      (customer) => customer.email.toLowerCase() === email.toLowerCase() && customer.website_id === websiteId,
+    );
+  }
+
+  /** Creates a customer account (no password: the customer can set one with "Forgot password"). */
+  async createCustomer(input: CustomerInput): Promise<Customer> {
+    return await this.transport.request<Customer>({
+      method: 'POST',
+      path: '/V1/customers',
+      body: {
+        customer: {
+          email: input.email,
+          firstname: input.firstname,
+          lastname: input.lastname,
+          website_id: input.websiteId,
+          ...(input.storeId === undefined ? {} : { store_id: input.storeId }),
+          ...(input.groupId === undefined ? {} : { group_id: input.groupId }),
+        },
+      },
       idempotent: false,
     });
   }

@@ -59,7 +59,14 @@ export interface ImportOrderInput {
   /** True on marketplaces whose item and shipping prices include tax (EU, UK, JP). */
   readonly pricesIncludeTax: boolean;
   readonly storeId: number;
-  readonly customer: { readonly email: string; readonly firstname: string; readonly lastname: string };
+  /** The buyer; with `id` the order belongs to that customer account, otherwise it is a guest order. */
+  readonly customer: {
+    readonly email: string;
+    readonly firstname: string;
+    readonly lastname: string;
+    readonly id?: number;
+    readonly groupId?: number;
+  };
   readonly billingAddress: AddressInput;
   readonly shippingAddress: AddressInput;
   readonly items: readonly ImportItemInput[];
@@ -271,8 +278,13 @@ export function buildOrderEntity(input: ImportOrderInput, options: OrderEntityOp
     customer_email: email,
     customer_firstname: input.customer.firstname,
     customer_lastname: input.customer.lastname,
-    customer_is_guest: 1,
-    customer_group_id: 0,
+    ...(input.customer.id === undefined
+      ? { customer_is_guest: 1, customer_group_id: 0 }
+      : {
+          customer_id: input.customer.id,
+          customer_is_guest: 0,
+          customer_group_id: input.customer.groupId ?? 1,
+        }),
     base_currency_code: c,
     global_currency_code: c,
     order_currency_code: c,

@@ -319,3 +319,16 @@ export interface StoreView {
   store_group_id: number;
   is_active: number;
 }
+
+/** `customer-data-customer-interface` (the fields saleschannel reads). */
+export interface Customer {
+  id: number;
+  group_id?: number;
+  email: string;
+  firstname: string;
+  lastname: string;
+  website_id: number;
+  store_id?: number;
+  created_at?: string;
+  updated_at?: string;
+}

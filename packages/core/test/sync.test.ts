@@ -291,3 +291,28 @@ describe('marketplaces', () => {
     }
   });
 });
+
+describe('customer creation', () => {
+  it('guest by default; "match or create" links orders to one customer per buyer email, guests when Amazon withholds it', async () => {
+    await setUp({ orders: 30 });
+    await updateOrderSettings(database.db, accountId, { customerCreation: 'match_or_create' });
+    await syncAccount(runtime, accountId);
+    const imported = (await stored()).filter((r) => r.importState === 'imported');
+    expect(imported.length).toBeGreaterThan(0);
+    const customers = [...commerce.store.customers.values()];
+    expect(customers.length).toBeGreaterThan(0);
+    for (const row of imported) {
+      const order = commerce.store.getOrder(row.commerceOrderId ?? 0);
+      if (row.buyer === null || String(order.customer_email).endsWith('@marketplace.amazon.invalid')) {
+        expect(order.customer_is_guest).toBe(1);
+      } else {
+        const customer = customers.find(
+          (c) => String(c.email).toLowerCase() === String(order.customer_email).toLowerCase(),
+        );
+        expect(order).toMatchObject({ customer_is_guest: 0, customer_id: customer?.id });
+      }
+    }
+    const emails = customers.map((c) => String(c.email).toLowerCase());
+    expect(new Set(emails).size).toBe(emails.length);
+  });
+});

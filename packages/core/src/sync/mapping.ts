@@ -83,6 +83,8 @@ export interface MappingContext {
   readonly marketplaceCountry: string;
   /** Whether the order is created already shipped (FBA): then it starts in processing. */
   readonly shipped: boolean;
+  /** The Commerce customer the order belongs to ("Customer Creation"); absent for a guest order. */
+  readonly customerId?: number;
 }
 
 /** The Commerce order for a stored Amazon order, with Amazon's exact amounts. */
@@ -142,7 +144,7 @@ export function toImportOrderInput(order: StoredOrder, ctx: MappingContext): Imp
     currency,
     pricesIncludeTax: !TAX_EXCLUSIVE_COUNTRIES.has(ctx.marketplaceCountry),
     storeId: ctx.storeId,
-    customer: { email, ...name },
+    customer: { email, ...name, ...(ctx.customerId === undefined ? {} : { id: ctx.customerId }) },
     billingAddress: shipTo,
     shippingAddress: shipTo,
     items,

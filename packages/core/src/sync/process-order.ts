@@ -11,7 +11,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { recordEvent, transitionImport } from '../orders/import-state.js';
 import type { SyncContext } from './context.js';
 import { StoreViewError } from './context.js';
-import { OrderDataError, toImportOrderInput } from './mapping.js';
+import { OrderDataError, splitName, toImportOrderInput } from './mapping.js';
 
 export type ProcessOutcome = 'imported' | 'skipped' | 'waiting' | 'error';
 
@@ -78,18 +78,22 @@ export async function processOrder(ctx: SyncContext, row: AmazonOrderRow): Promi
       );
     }
     const { cipher } = ctx.database;
+    const buyer = row.buyer ? cipher.decryptJson<AmazonBuyer>(row.buyer) : null;
+    const storeId = await ctx.storeId();
+    const customerId = await resolveCustomer(ctx, buyer, storeId);
     const input = toImportOrderInput(
       {
         row,
         items,
-        buyer: row.buyer ? cipher.decryptJson<AmazonBuyer>(row.buyer) : null,
+        buyer,
         shippingAddress: row.shippingAddress ? cipher.decryptJson<AmazonAddress>(row.shippingAddress) : null,
       },
       {
         settings: ctx.settings,
-        storeId: await ctx.storeId(),
+        storeId,
         marketplaceCountry: ctx.marketplaceCountry,
         shipped: decision.shipped,
+        ...(customerId === undefined ? {} : { customerId }),
       },
     );
     const result = await ctx.flow.importOrder(input);
@@ -158,6 +162,38 @@ function classify(error: unknown): ImportProblem {
     return new ImportProblem('invalid_amount', error.message);
   }
   throw error;
+}
+
+/**
+ * "Customer Creation" = match or create: the order belongs to the Commerce customer with the buyer's email in
+ * the account's website, created when there is none. Without a buyer email (withheld by Amazon) it stays a
+ * guest order: an account for a placeholder address would be useless to everyone.
+ */
+async function resolveCustomer(ctx: SyncContext, buyer: AmazonBuyer | null, storeId: number) {
+  if (ctx.settings.customerCreation !== 'match_or_create' || !buyer?.email) {
+    return undefined;
+  }
+  const websiteId = ctx.connection.account.commerceWebsiteId;
+  const existing = await ctx.commerce.findCustomerByEmail(buyer.email, websiteId);
+  if (existing) {
+    return existing.id;
+  }
+  try {
+    const created = await ctx.commerce.createCustomer({
+      email: buyer.email,
+      ...splitName(buyer.name),
+      websiteId,
+      storeId,
+    });
+    return created.id;
+  } catch (error) {
+    // Created meanwhile (another order of the same buyer, or an answer lost on the way back): use that one.
+    const raced = await ctx.commerce.findCustomerByEmail(buyer.email, websiteId);
+    if (raced) {
+      return raced.id;
+    }
+    throw error;
+  }
 }
 
 async function unknownSkus(ctx: SyncContext, skus: readonly string[]) {
