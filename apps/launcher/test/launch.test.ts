@@ -9,7 +9,7 @@ const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 function start(env: Record<string, string>): {
   child: ChildProcess;
-  ready: Promise<{ admin: string; api: string }>;
+  ready: Promise<{ admin: string; api: string; commerce?: string }>;
 } {
   const child = spawn(process.execPath, [main], {
     env: {
