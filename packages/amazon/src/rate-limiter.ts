@@ -44,6 +44,17 @@ export class TokenBucket {
     }
   }
 
+  /**
+   * Called when the response to a request that took a token at `takenAt` arrives. Amazon took its token at
+   * some moment between our send and its answer, so the refill we counted since `takenAt` may not exist on
+   * Amazon's side: take it back. Our bucket then never runs ahead of Amazon's, whatever the latency.
+   */
+  settle(takenAt: number): void {
+    this.#refill();
+    const latency = Math.max(0, this.clock.now() - takenAt);
+    this.#tokens -= (latency / 1000) * this.#rate;
+  }
+
   /** After a 429 the server's bucket is empty whatever ours says: empty ours too. */
   drain(): void {
     this.#refill();
@@ -58,14 +69,23 @@ export class TokenBucket {
 
   /**
    * Takes one token, waiting for it if needed. Resolves with how long it waited (ms). Waiters are served in
-   * order, so a burst of concurrent calls is spread at exactly the bucket's rate.
+   * order, so a burst of concurrent calls is spread at exactly the bucket's rate. `prepare` runs once the
+   * token is due, just before it is taken.
    */
-  take(signal?: AbortSignal): Promise<number> {
+  take(signal?: AbortSignal, prepare?: () => Promise<void>): Promise<number> {
     const turn = this.#queue.then(async () => {
       let waited = 0;
+      let prepared = !prepare;
       for (;;) {
         const wait = this.waitTime();
         if (wait === 0) {
+          if (!prepared) {
+            // Last-moment work (e.g. an access-token refresh) happens before the token is taken, so the
+            // request leaves right after taking it and our bucket stays in step with Amazon's.
+            await prepare?.();
+            prepared = true;
+            continue;
+          }
           this.#tokens -= 1;
           return waited;
         }

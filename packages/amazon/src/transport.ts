@@ -159,11 +159,21 @@ export class SpApiTransport {
     const bucket = this.bucket(operation);
     let authRetried = false;
 
+    const scope: GrantlessScope | undefined = spec.grantless ? 'sellingpartnerapi::notifications' : undefined;
     for (let attempt = 1; ; attempt++) {
-      const waited = await bucket.take(options.signal);
+      // The access token is fetched (or refreshed) when our turn comes but BEFORE the rate-limit token is
+      // taken: a refresh between taking and sending would delay the request and skew our bucket against
+      // Amazon's.
+      const prepare = options.restrictedDataToken
+        ? undefined
+        : async () => {
+            await this.#options.auth.getAccessToken(scope, 5_000);
+          };
+      const waited = await bucket.take(options.signal, prepare);
       if (waited > 0) {
         this.#emit('onThrottle', { operation, source: 'client', waitedMs: waited });
       }
+      const takenAt = this.#clock.now();
       let error: SpApiError;
       try {
         return await this.#attempt<T>(operation, spec, url, options, attempt);
@@ -172,6 +182,8 @@ export class SpApiTransport {
           throw caught;
         }
         error = caught;
+      } finally {
+        bucket.settle(takenAt);
       }
       if (error instanceof SpApiAuthenticationError && error.status === 403 && !options.restrictedDataToken) {
         // Amazon says the access token expired or is invalid: fetch a new one, once.
