@@ -178,18 +178,16 @@ export async function startAmazonStandIn(options: StandInOptions = {}): Promise<
     if (!fault) {
       return false;
     }
-    count(
-      name,
-      fault === 'timeout' || fault === 'drop'
-        ? 0
-        : fault === 'server-error'
-          ? 500
-          : fault === 'unavailable'
-            ? 503
-            : fault === 'expired-token'
-              ? 403
-              : 200,
-    );
+    const statuses: Record<typeof fault, number> = {
+      timeout: 0,
+      drop: 0,
+      'server-error': 500,
+      unavailable: 503,
+      'expired-token': 403,
+      throttle: 429,
+      malformed: 200,
+    };
+    count(name, statuses[fault]);
     switch (fault) {
       case 'server-error':
         send(res, 500, errorBody('InternalFailure', 'We encountered an internal error. Please try again.'), {
@@ -213,6 +211,9 @@ export async function startAmazonStandIn(options: StandInOptions = {}): Promise<
         return true;
       case 'malformed':
         send(res, 200, '{"payload":{"Orders":[{"AmazonOrderId":"111-');
+        return true;
+      case 'throttle':
+        send(res, 429, QUOTA_EXCEEDED_BODY, { 'x-amzn-ErrorType': 'QuotaExceededException' });
         return true;
       case 'expired-token': {
         const issued = token ? tokens.get(token) : undefined;
