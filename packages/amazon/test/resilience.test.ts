@@ -105,15 +105,22 @@ describe('retries', () => {
   });
 
   it('retries a 429 after emptying its bucket, and reports the throttle', async () => {
-    const throttles: string[] = [];
-    const client = pair.makeClient({ hooks: { onThrottle: (e) => throttles.push(e.source) } });
-    // Another client used up the seller's getOrder quota behind our back.
-    const other = pair.makeClient();
-    await Promise.all(Array.from({ length: 30 }, () => other.ordersV0.getOrder(firstOrderId())));
-    const order = await client.ordersV0.getOrder(firstOrderId());
-    expect(order.AmazonOrderId).toBe(firstOrderId());
-    expect(throttles[0]).toBe('server');
-    expect(pair.standIn.stats()['orders-v0.getOrder']?.statuses).toEqual({ 200: 31, 429: 1 });
+    // At 5× the stand-in's bucket barely refills while the other instance's burst is processed.
+    const slow = await startPair({ speed: 5, orders: { count: 3, seed: 8 } });
+    try {
+      const orderId = [...slow.standIn.store.orders.keys()][0] ?? '';
+      const throttles: string[] = [];
+      const client = slow.makeClient({ hooks: { onThrottle: (e) => throttles.push(e.source) } });
+      // Another instance of the application used up the seller's getOrder quota behind our back.
+      const other = slow.makeClient();
+      await Promise.all(Array.from({ length: 30 }, () => other.ordersV0.getOrder(orderId)));
+      const order = await client.ordersV0.getOrder(orderId);
+      expect(order.AmazonOrderId).toBe(orderId);
+      expect(throttles[0]).toBe('server');
+      expect(slow.standIn.stats()['orders-v0.getOrder']?.statuses).toEqual({ 200: 31, 429: 1 });
+    } finally {
+      await slow.standIn.close();
+    }
   });
 
   it('surfaces a lasting 429 as SpApiThrottledError after its bounded retries', async () => {
