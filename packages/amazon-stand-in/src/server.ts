@@ -7,6 +7,7 @@ import { createClock, type StandInClock } from './clock.js';
 import { type Fault, FaultInjector } from './faults.js';
 import { ApiFailure, HANDLERS, type HandlerResult } from './handlers.js';
 import { checkRequest, loadModels, type ModelOperation, type Models, type SandboxCase } from './models.js';
+import { orderChangeNotifications } from './notifications.js';
 import type { PiiGrant } from './render.js';
 import { DEFAULT_ACCOUNT, type OrdersScenario, seedOrders } from './scenario.js';
 import { type Account, ScenarioStore } from './store.js';
@@ -551,6 +552,8 @@ export async function startAmazonStandIn(options: StandInOptions = {}): Promise<
       send(res, 200, JSON.stringify({ created: created.map((o) => o.amazonOrderId) }));
     } else if (req.method === 'GET' && path === '/order-changes') {
       send(res, 200, JSON.stringify(store.orderChanges));
+    } else if (req.method === 'GET' && path === '/notifications') {
+      send(res, 200, JSON.stringify(orderChangeNotifications(store)));
     } else if (req.method === 'GET' && path === '/account') {
       send(res, 200, JSON.stringify({ ...account, tokenUrl: `${baseUrl}/auth/o2/token`, endpoint: baseUrl }));
     } else {

@@ -122,6 +122,8 @@ export interface OrderChangeEvent {
   readonly sellerId: string;
   readonly changeType: 'OrderStatusChange' | 'BuyerRequestedChange';
   readonly reason: string;
+  /** The order's status right after the change. */
+  readonly status: Status;
 }
 
 export class ScenarioStore {
@@ -215,6 +217,7 @@ export class ScenarioStore {
       sellerId: order.sellerId,
       changeType,
       reason,
+      status: order.status,
     });
   }
 

@@ -367,6 +367,16 @@ const parser = new XMLParser({
   isArray: (name) => name === 'Result' || name === 'Message',
 });
 
+/** Number of `Message` elements in an XML feed envelope (0 when it is not one). */
+export function countFeedMessages(xml: string): number {
+  try {
+    const doc = parser.parse(xml) as { AmazonEnvelope?: { Message?: unknown[] } };
+    return doc.AmazonEnvelope?.Message?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Parses an XML processing report (the result document of an XML feed). */
 export function parseProcessingReport(xml: string): ProcessingReport {
   const doc = parser.parse(xml) as Record<string, unknown>;

@@ -78,4 +78,23 @@ describe('destination and ORDER_CHANGE subscription on the stand-in', () => {
     const stats = pair.standIn.stats();
     expect(stats['notifications.createDestination']?.statuses).toEqual({ 200: 1 });
   });
+
+  it('the notifications the stand-in publishes for order changes pass the ORDER_CHANGE validator', async () => {
+    const { orderChangeNotifications, seedOrders } = await import('@saleschannel/amazon-stand-in');
+    seedOrders(pair.standIn.store, {
+      count: 30,
+      seed: 12,
+      sellerId: pair.standIn.account.sellerId,
+      historyMs: 86_400_000,
+    });
+    const notifications = orderChangeNotifications(pair.standIn.store);
+    expect(notifications.length).toBeGreaterThan(30);
+    const parsed = notifications.map((n) => parseOrderChangeNotification(JSON.stringify(n)));
+    const types = new Set(parsed.map((p) => p.Payload.OrderChangeNotification.OrderChangeType));
+    expect(types).toEqual(new Set(['OrderStatusChange', 'BuyerRequestedChange']));
+    const statuses = new Set(parsed.map((p) => p.Payload.OrderChangeNotification.Summary.OrderStatus));
+    expect(statuses.has('Unshipped')).toBe(true);
+    expect(statuses.has('Shipped')).toBe(true);
+    expect(new Set(parsed.map((p) => p.NotificationMetadata.NotificationId)).size).toBe(parsed.length);
+  });
 });
