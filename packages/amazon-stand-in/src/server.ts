@@ -221,6 +221,9 @@ export async function startAmazonStandIn(options: StandInOptions = {}): Promise<
         if (issued) {
           issued.revoked = true;
         }
+        if (token) {
+          rdts.delete(token);
+        }
         send(res, 403, UNAUTHORIZED('The access token you provided has expired.'), {
           'x-amzn-ErrorType': 'UnauthorizedException',
         });

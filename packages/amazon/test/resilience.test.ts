@@ -104,6 +104,17 @@ describe('retries', () => {
     expect(pair.standIn.stats()['orders-v0.getOrder']?.statuses).toEqual({ 200: 2, 403: 1 });
   });
 
+  it('replaces a Restricted Data Token Amazon refuses, once', async () => {
+    const client = pair.makeClient();
+    await client.ordersV0.getOrder(firstOrderId(), { pii: true });
+    pair.standIn.faults.inject({ kind: 'expired-token', operation: 'orders-v0.getOrder' });
+    const order = await client.ordersV0.getOrder(firstOrderId(), { pii: true });
+    expect(order.AmazonOrderId).toBe(firstOrderId());
+    const stats = pair.standIn.stats();
+    expect(stats['tokens.createRestrictedDataToken']?.requests).toBe(2);
+    expect(stats['orders-v0.getOrder']?.statuses).toEqual({ 200: 2, 403: 1 });
+  });
+
   it('retries a 429 after emptying its bucket, and reports the throttle', async () => {
     // At 5× the stand-in's bucket barely refills while the other instance's burst is processed.
     const slow = await startPair({ speed: 5, orders: { count: 3, seed: 8 } });
