@@ -81,7 +81,7 @@ export interface TransportOptions {
   readonly timeoutMs?: number;
   /** Overrides of the default usage plans, e.g. for the sandbox or a raised plan. */
   readonly rateLimits?: Partial<Record<OperationName, { rate: number; burst: number }>>;
-  /** Extra wait after a computed refill time to absorb jitter (clock ms). @default 100 */
+  /** Extra wait after a computed refill time, insurance against coarse refills on Amazon's side. @default 50 */
   readonly rateLimitMarginMs?: number;
   readonly hooks?: TransportHooks;
 }
@@ -106,7 +106,7 @@ export class SpApiTransport {
     if (!bucket) {
       const spec: OperationSpec = OPERATIONS[operation];
       const plan = this.#options.rateLimits?.[operation] ?? spec;
-      bucket = new TokenBucket(plan.rate, plan.burst, this.#clock, this.#options.rateLimitMarginMs ?? 100);
+      bucket = new TokenBucket(plan.rate, plan.burst, this.#clock, this.#options.rateLimitMarginMs ?? 50);
       this.#buckets.set(operation, bucket);
     }
     return bucket;
@@ -173,7 +173,6 @@ export class SpApiTransport {
       if (waited > 0) {
         this.#emit('onThrottle', { operation, source: 'client', waitedMs: waited });
       }
-      const takenAt = this.#clock.now();
       let error: SpApiError;
       try {
         return await this.#attempt<T>(operation, spec, url, options, attempt);
@@ -183,7 +182,7 @@ export class SpApiTransport {
         }
         error = caught;
       } finally {
-        bucket.settle(takenAt);
+        bucket.settle();
       }
       if (error instanceof SpApiAuthenticationError && error.status === 403 && !options.restrictedDataToken) {
         // Amazon says the access token expired or is invalid: fetch a new one, once.

@@ -52,7 +52,9 @@ describe('paging through 1,000+ orders under the real limits', () => {
     const stats = pair.standIn.stats();
     const throttled = Object.values(stats).reduce((n, s) => n + s.throttled, 0);
     expect(throttled, JSON.stringify(stats)).toBe(0);
-    expect(stats['orders-2026-01-01.searchOrders']?.requests).toBe(pages);
+    // Every page was fetched once and never throttled (a rare 403 from a token that expired in flight at
+    // this speed would be refreshed and repeated, which is fine).
+    expect(stats['orders-2026-01-01.searchOrders']?.statuses[200]).toBe(pages);
     expect(throttles.filter((t) => t.source === 'server')).toEqual([]);
     expect(throttles.filter((t) => t.source === 'client').length).toBeGreaterThan((pages - 20) / 2);
     // A client keeping to 0.0056 req/s after a burst of 20 cannot be faster than this (virtual time).
