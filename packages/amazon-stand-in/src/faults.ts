@@ -12,7 +12,9 @@ export type FaultKind =
   /** Answers 200 with a truncated JSON body. */
   | 'malformed'
   /** Answers 403 "access token expired" and revokes the token that was used. */
-  | 'expired-token';
+  | 'expired-token'
+  /** Answers 429 QuotaExceeded whatever the bucket says (quota used by another application instance). */
+  | 'throttle';
 
 export interface Fault {
   readonly kind: FaultKind;

@@ -7,6 +7,7 @@ import { createClock, type StandInClock } from './clock.js';
 import { type Fault, FaultInjector } from './faults.js';
 import { ApiFailure, HANDLERS, type HandlerResult } from './handlers.js';
 import { checkRequest, loadModels, type ModelOperation, type Models, type SandboxCase } from './models.js';
+import { orderChangeNotifications } from './notifications.js';
 import type { PiiGrant } from './render.js';
 import { DEFAULT_ACCOUNT, type OrdersScenario, seedOrders } from './scenario.js';
 import { type Account, ScenarioStore } from './store.js';
@@ -178,18 +179,16 @@ export async function startAmazonStandIn(options: StandInOptions = {}): Promise<
     if (!fault) {
       return false;
     }
-    count(
-      name,
-      fault === 'timeout' || fault === 'drop'
-        ? 0
-        : fault === 'server-error'
-          ? 500
-          : fault === 'unavailable'
-            ? 503
-            : fault === 'expired-token'
-              ? 403
-              : 200,
-    );
+    const statuses: Record<typeof fault, number> = {
+      timeout: 0,
+      drop: 0,
+      'server-error': 500,
+      unavailable: 503,
+      'expired-token': 403,
+      throttle: 429,
+      malformed: 200,
+    };
+    count(name, statuses[fault]);
     switch (fault) {
       case 'server-error':
         send(res, 500, errorBody('InternalFailure', 'We encountered an internal error. Please try again.'), {
@@ -214,10 +213,16 @@ export async function startAmazonStandIn(options: StandInOptions = {}): Promise<
       case 'malformed':
         send(res, 200, '{"payload":{"Orders":[{"AmazonOrderId":"111-');
         return true;
+      case 'throttle':
+        send(res, 429, QUOTA_EXCEEDED_BODY, { 'x-amzn-ErrorType': 'QuotaExceededException' });
+        return true;
       case 'expired-token': {
         const issued = token ? tokens.get(token) : undefined;
         if (issued) {
           issued.revoked = true;
+        }
+        if (token) {
+          rdts.delete(token);
         }
         send(res, 403, UNAUTHORIZED('The access token you provided has expired.'), {
           'x-amzn-ErrorType': 'UnauthorizedException',
@@ -550,6 +555,8 @@ export async function startAmazonStandIn(options: StandInOptions = {}): Promise<
       send(res, 200, JSON.stringify({ created: created.map((o) => o.amazonOrderId) }));
     } else if (req.method === 'GET' && path === '/order-changes') {
       send(res, 200, JSON.stringify(store.orderChanges));
+    } else if (req.method === 'GET' && path === '/notifications') {
+      send(res, 200, JSON.stringify(orderChangeNotifications(store)));
     } else if (req.method === 'GET' && path === '/account') {
       send(res, 200, JSON.stringify({ ...account, tokenUrl: `${baseUrl}/auth/o2/token`, endpoint: baseUrl }));
     } else {

@@ -124,6 +124,8 @@ export interface OrderChangeEvent {
   readonly sellerId: string;
   readonly changeType: 'OrderStatusChange' | 'BuyerRequestedChange';
   readonly reason: string;
+  /** The order's status right after the change. */
+  readonly status: Status;
 }
 
 export class ScenarioStore {
@@ -217,6 +219,7 @@ export class ScenarioStore {
       sellerId: order.sellerId,
       changeType,
       reason,
+      status: order.status,
     });
   }
 

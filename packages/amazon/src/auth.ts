@@ -49,11 +49,14 @@ export class LwaAuth {
     this.#clock = options.clock ?? systemClock;
   }
 
-  /** An access token for seller calls (refresh-token grant), or for a grantless scope. */
-  async getAccessToken(scope?: GrantlessScope): Promise<string> {
+  /**
+   * An access token for seller calls (refresh-token grant), or for a grantless scope. `validForMs` asks for a
+   * token that is still valid that much later (on top of the refresh margin).
+   */
+  async getAccessToken(scope?: GrantlessScope, validForMs = 0): Promise<string> {
     const key = scope ?? 'refresh_token';
     const cached = this.#cache.get(key);
-    const margin = this.#options.refreshMarginMs ?? 60_000;
+    const margin = (this.#options.refreshMarginMs ?? 60_000) + validForMs;
     if (cached && cached.expiresAt - margin > this.#clock.now()) {
       return cached.accessToken;
     }

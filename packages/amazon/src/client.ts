@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { LwaAuth } from './auth.js';
 import { type Clock, systemClock } from './clock.js';
 import { FeedsApi } from './feeds.js';
@@ -9,7 +10,10 @@ import { LWA_TOKEN_URL, REGIONS, type Region } from './regions.js';
 import { TokensApi } from './tokens.js';
 import { type RetryOptions, SpApiTransport, type TransportHooks } from './transport.js';
 
-export const PACKAGE_VERSION = '0.1.0';
+/** This package's version (read from its package.json, next to src/ and dist/). */
+export const PACKAGE_VERSION: string = (
+  createRequire(import.meta.url)('../package.json') as { version: string }
+).version;
 
 export interface SellingPartnerClientOptions {
   /** NA, EU or FE; chooses the host unless `endpoint` is given. @default 'na' */

@@ -33,14 +33,15 @@ export const systemClock: Clock = {
 };
 
 /**
- * A clock that runs `speed` times faster than real time, starting now. Use the same speed as an
- * `@saleschannel/amazon-stand-in` server to exercise Amazon's real rate limits in a fraction of the time.
+ * A clock that runs `speed` times faster than real time, starting now at `startMs`. Use the same speed (and
+ * the stand-in's current time as `startMs`) as an `@saleschannel/amazon-stand-in` server to exercise Amazon's
+ * real rate limits in a fraction of the time.
  */
-export function scaledClock(speed: number): Clock {
+export function scaledClock(speed: number, startMs: number = Date.now()): Clock {
   if (!(speed > 0)) {
     throw new RangeError('speed must be positive');
   }
-  const epoch = Date.now();
+  const epoch = startMs;
   const start = performance.now();
   return {
     now: () => epoch + (performance.now() - start) * speed,

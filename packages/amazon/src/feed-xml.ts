@@ -367,6 +367,16 @@ const parser = new XMLParser({
   isArray: (name) => name === 'Result' || name === 'Message',
 });
 
+/** Number of `Message` elements in an XML feed envelope (0 when it is not one). */
+export function countFeedMessages(xml: string): number {
+  try {
+    const doc = parser.parse(xml) as { AmazonEnvelope?: { Message?: unknown[] } };
+    return doc.AmazonEnvelope?.Message?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Parses an XML processing report (the result document of an XML feed). */
 export function parseProcessingReport(xml: string): ProcessingReport {
   const doc = parser.parse(xml) as Record<string, unknown>;
@@ -401,12 +411,16 @@ export function parseProcessingReport(xml: string): ProcessingReport {
   };
 }
 
-/** One outcome per message id 1…count: ok unless the report lists an error for it. */
+/**
+ * One outcome per message id 1…count: ok unless the report lists an error for it. A document-level error
+ * (MessageID 0) fails every message.
+ */
 export function messageOutcomes(report: ProcessingReport, count: number): MessageOutcome[] {
+  const documentErrors = report.results.filter((r) => r.messageId === 0 && r.resultCode === 'Error');
   const outcomes: MessageOutcome[] = [];
   for (let id = 1; id <= count; id++) {
     const mine = report.results.filter((r) => r.messageId === id);
-    const errors = mine.filter((r) => r.resultCode === 'Error');
+    const errors = [...documentErrors, ...mine.filter((r) => r.resultCode === 'Error')];
     outcomes.push({
       messageId: id,
       ok: errors.length === 0,

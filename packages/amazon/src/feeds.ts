@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import { invalid } from './dates.js';
 import { SpApiError, SpApiNetworkError, SpApiServerError } from './errors.js';
 import {
+  countFeedMessages,
   type MessageOutcome,
   messageOutcomes,
   type ProcessingReport,
@@ -189,7 +190,7 @@ export class FeedsApi {
       report = parseProcessingReport(reportText);
       const content =
         typeof input.content === 'string' ? input.content : new TextDecoder().decode(input.content);
-      const count = content.match(/<MessageID>/g)?.length ?? report.messagesProcessed;
+      const count = countFeedMessages(content) || report.messagesProcessed;
       messages = messageOutcomes(report, count);
     }
     return { feed, report, reportText, messages };

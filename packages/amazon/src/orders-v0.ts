@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import { checkDateRange, type DateInput, invalid, isoDate } from './dates.js';
+import { SpApiAuthenticationError } from './errors.js';
 import type {
   ConfirmShipmentOrderItem,
   GetOrderAddressResponse,
@@ -20,8 +21,10 @@ import type {
   UpdateShipmentStatusRequest,
   UpdateVerificationStatusRequest,
 } from './generated/orders-v0.js';
+import type { RestrictedResource } from './generated/tokens-2021-03-01.js';
+import type { OperationName } from './operations.js';
 import type { TokensApi } from './tokens.js';
-import type { SpApiTransport } from './transport.js';
+import type { RequestOptions, SpApiTransport } from './transport.js';
 
 export type OrderStatusV0 =
   | 'PendingAvailability'
@@ -107,12 +110,13 @@ export class OrdersV0Api {
 
   async getOrders(params: GetOrdersParams, options: PiiOptions = {}): Promise<OrdersList> {
     const query = this.ordersQuery(params);
-    const rdt = await this.#rdt('GET', '/orders/v0/orders', options, true);
-    const { data } = await this.transport.request<GetOrdersResponse>('orders-v0.getOrders', {
-      query,
-      restrictedDataToken: rdt,
-      signal: options.signal,
-    });
+    const data = await this.#read<GetOrdersResponse>(
+      'orders-v0.getOrders',
+      '/orders/v0/orders',
+      true,
+      options,
+      { query },
+    );
     return data.payload as OrdersList;
   }
 
@@ -144,12 +148,13 @@ export class OrdersV0Api {
   }
 
   async getOrder(orderId: string, options: PiiOptions = {}): Promise<Order> {
-    const rdt = await this.#rdt('GET', `/orders/v0/orders/${orderId}`, options, true);
-    const { data } = await this.transport.request<GetOrderResponse>('orders-v0.getOrder', {
-      pathParams: { orderId },
-      restrictedDataToken: rdt,
-      signal: options.signal,
-    });
+    const data = await this.#read<GetOrderResponse>(
+      'orders-v0.getOrder',
+      `/orders/v0/orders/${orderId}`,
+      true,
+      options,
+      { pathParams: { orderId } },
+    );
     return data.payload as Order;
   }
 
@@ -158,13 +163,13 @@ export class OrdersV0Api {
     nextToken?: string,
     options: PiiOptions = {},
   ): Promise<OrderItemsList> {
-    const rdt = await this.#rdt('GET', `/orders/v0/orders/${orderId}/orderItems`, options, true);
-    const { data } = await this.transport.request<GetOrderItemsResponse>('orders-v0.getOrderItems', {
-      pathParams: { orderId },
-      query: { NextToken: nextToken },
-      restrictedDataToken: rdt,
-      signal: options.signal,
-    });
+    const data = await this.#read<GetOrderItemsResponse>(
+      'orders-v0.getOrderItems',
+      `/orders/v0/orders/${orderId}/orderItems`,
+      true,
+      options,
+      { pathParams: { orderId }, query: { NextToken: nextToken } },
+    );
     return data.payload as OrderItemsList;
   }
 
@@ -186,22 +191,24 @@ export class OrdersV0Api {
   }
 
   async getOrderAddress(orderId: string, options: PiiOptions = {}): Promise<OrderAddress> {
-    const rdt = await this.#rdt('GET', `/orders/v0/orders/${orderId}/address`, options, false);
-    const { data } = await this.transport.request<GetOrderAddressResponse>('orders-v0.getOrderAddress', {
-      pathParams: { orderId },
-      restrictedDataToken: rdt,
-      signal: options.signal,
-    });
+    const data = await this.#read<GetOrderAddressResponse>(
+      'orders-v0.getOrderAddress',
+      `/orders/v0/orders/${orderId}/address`,
+      false,
+      options,
+      { pathParams: { orderId } },
+    );
     return data.payload as OrderAddress;
   }
 
   async getOrderBuyerInfo(orderId: string, options: PiiOptions = {}): Promise<OrderBuyerInfo> {
-    const rdt = await this.#rdt('GET', `/orders/v0/orders/${orderId}/buyerInfo`, options, false);
-    const { data } = await this.transport.request<GetOrderBuyerInfoResponse>('orders-v0.getOrderBuyerInfo', {
-      pathParams: { orderId },
-      restrictedDataToken: rdt,
-      signal: options.signal,
-    });
+    const data = await this.#read<GetOrderBuyerInfoResponse>(
+      'orders-v0.getOrderBuyerInfo',
+      `/orders/v0/orders/${orderId}/buyerInfo`,
+      false,
+      options,
+      { pathParams: { orderId } },
+    );
     return data.payload as OrderBuyerInfo;
   }
 
@@ -210,28 +217,23 @@ export class OrdersV0Api {
     nextToken?: string,
     options: PiiOptions = {},
   ): Promise<OrderItemsBuyerInfoList> {
-    const rdt = await this.#rdt('GET', `/orders/v0/orders/${orderId}/orderItems/buyerInfo`, options, false);
-    const { data } = await this.transport.request<GetOrderItemsBuyerInfoResponse>(
+    const data = await this.#read<GetOrderItemsBuyerInfoResponse>(
       'orders-v0.getOrderItemsBuyerInfo',
-      {
-        pathParams: { orderId },
-        query: { NextToken: nextToken },
-        restrictedDataToken: rdt,
-        signal: options.signal,
-      },
+      `/orders/v0/orders/${orderId}/orderItems/buyerInfo`,
+      false,
+      options,
+      { pathParams: { orderId }, query: { NextToken: nextToken } },
     );
     return data.payload as OrderItemsBuyerInfoList;
   }
 
   async getOrderRegulatedInfo(orderId: string, options: PiiOptions = {}): Promise<OrderRegulatedInfo> {
-    const rdt = await this.#rdt('GET', `/orders/v0/orders/${orderId}/regulatedInfo`, options, false);
-    const { data } = await this.transport.request<GetOrderRegulatedInfoResponse>(
+    const data = await this.#read<GetOrderRegulatedInfoResponse>(
       'orders-v0.getOrderRegulatedInfo',
-      {
-        pathParams: { orderId },
-        restrictedDataToken: rdt,
-        signal: options.signal,
-      },
+      `/orders/v0/orders/${orderId}/regulatedInfo`,
+      false,
+      options,
+      { pathParams: { orderId } },
     );
     return data.payload as OrderRegulatedInfo;
   }
@@ -335,6 +337,21 @@ export class OrdersV0Api {
     if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > 100)) {
       throw invalid(op, `MaxResultsPerPage must be an integer from 1 to 100, got ${max}`);
     }
+    if (params.SellerOrderId !== undefined) {
+      const conflicting = (
+        [
+          'FulfillmentChannels',
+          'OrderStatuses',
+          'PaymentMethods',
+          'LastUpdatedAfter',
+          'LastUpdatedBefore',
+          'BuyerEmail',
+        ] as const
+      ).filter((name) => params[name] !== undefined);
+      if (conflicting.length > 0) {
+        throw invalid(op, `SellerOrderId cannot be combined with ${conflicting.join(', ')}`);
+      }
+    }
     if (!this.lenient) {
       const now = this.clock.now();
       const s = (v: unknown) => v as string | undefined;
@@ -351,6 +368,45 @@ export class OrdersV0Api {
     return query;
   }
 
+  /**
+   * A read that may carry a Restricted Data Token. An RDT Amazon refuses (403: expired or revoked early) is
+   * dropped and a fresh one is fetched, once.
+   */
+  async #read<T>(
+    operation: OperationName,
+    path: string,
+    elements: boolean,
+    options: PiiOptions,
+    request: Omit<RequestOptions, 'restrictedDataToken' | 'signal'>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const rdt = await this.#rdt('GET', path, options, elements);
+      try {
+        const { data } = await this.transport.request<T>(operation, {
+          ...request,
+          restrictedDataToken: rdt,
+          signal: options.signal,
+        });
+        return data;
+      } catch (error) {
+        if (rdt && attempt === 1 && error instanceof SpApiAuthenticationError) {
+          this.tokens.forget(this.#resource('GET', path, options, elements));
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  #resource(method: 'GET', path: string, options: PiiOptions, elements: boolean): RestrictedResource {
+    const dataElements = elements
+      ? options.pii === true
+        ? [...ALL_ELEMENTS]
+        : [...(options.pii || [])]
+      : undefined;
+    return { method, path, ...(dataElements ? { dataElements } : {}) };
+  }
+
   async #rdt(
     method: 'GET',
     path: string,
@@ -360,9 +416,8 @@ export class OrdersV0Api {
     if (!options.pii) {
       return undefined;
     }
-    const dataElements = elements ? (options.pii === true ? [...ALL_ELEMENTS] : [...options.pii]) : undefined;
     return this.tokens.restrictedDataTokenFor(
-      { method, path, ...(dataElements ? { dataElements } : {}) },
+      this.#resource(method, path, options, elements),
       options.signal,
     );
   }

@@ -35,8 +35,17 @@ export class TokensApi {
    * A Restricted Data Token for one resource, cached until a minute before it expires. An RDT for a path with
    * an order id is only valid for that order; one for `/orders/v0/orders` is valid for every getOrders call.
    */
+  /** Drops a cached RDT Amazon refused, so the next call asks for a new one. */
+  forget(resource: RestrictedResource): void {
+    this.#cache.delete(TokensApi.#key(resource));
+  }
+
+  static #key(resource: RestrictedResource): string {
+    return `${resource.method} ${resource.path} ${[...(resource.dataElements ?? [])].sort().join(',')}`;
+  }
+
   async restrictedDataTokenFor(resource: RestrictedResource, signal?: AbortSignal): Promise<string> {
-    const key = `${resource.method} ${resource.path} ${[...(resource.dataElements ?? [])].sort().join(',')}`;
+    const key = TokensApi.#key(resource);
     const cached = this.#cache.get(key);
     if (cached && cached.expiresAt - 60_000 > this.clock.now()) {
       return cached.token;

@@ -81,7 +81,7 @@ export interface TransportOptions {
   readonly timeoutMs?: number;
   /** Overrides of the default usage plans, e.g. for the sandbox or a raised plan. */
   readonly rateLimits?: Partial<Record<OperationName, { rate: number; burst: number }>>;
-  /** Extra wait after a computed refill time to absorb jitter (clock ms). @default 100 */
+  /** Extra wait after a computed refill time, insurance against coarse refills on Amazon's side. @default 50 */
   readonly rateLimitMarginMs?: number;
   readonly hooks?: TransportHooks;
 }
@@ -106,7 +106,7 @@ export class SpApiTransport {
     if (!bucket) {
       const spec: OperationSpec = OPERATIONS[operation];
       const plan = this.#options.rateLimits?.[operation] ?? spec;
-      bucket = new TokenBucket(plan.rate, plan.burst, this.#clock, this.#options.rateLimitMarginMs ?? 100);
+      bucket = new TokenBucket(plan.rate, plan.burst, this.#clock, this.#options.rateLimitMarginMs ?? 50);
       this.#buckets.set(operation, bucket);
     }
     return bucket;
@@ -159,8 +159,17 @@ export class SpApiTransport {
     const bucket = this.bucket(operation);
     let authRetried = false;
 
+    const scope: GrantlessScope | undefined = spec.grantless ? 'sellingpartnerapi::notifications' : undefined;
     for (let attempt = 1; ; attempt++) {
-      const waited = await bucket.take(options.signal);
+      // The access token is fetched (or refreshed) when our turn comes but BEFORE the rate-limit token is
+      // taken: a refresh between taking and sending would delay the request and skew our bucket against
+      // Amazon's.
+      const prepare = options.restrictedDataToken
+        ? undefined
+        : async () => {
+            await this.#options.auth.getAccessToken(scope, 5_000);
+          };
+      const waited = await bucket.take(options.signal, prepare);
       if (waited > 0) {
         this.#emit('onThrottle', { operation, source: 'client', waitedMs: waited });
       }
@@ -172,6 +181,8 @@ export class SpApiTransport {
           throw caught;
         }
         error = caught;
+      } finally {
+        bucket.settle();
       }
       if (error instanceof SpApiAuthenticationError && error.status === 403 && !options.restrictedDataToken) {
         // Amazon says the access token expired or is invalid: fetch a new one, once.

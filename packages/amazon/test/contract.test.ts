@@ -95,6 +95,18 @@ async function tour(client: SellingPartnerClient, pairStandIn: Pair['standIn']):
   );
   await client.ordersV0.getOrders({ MarketplaceIds: [US], LastUpdatedAfter: since, NextToken: v0.NextToken });
   await client.ordersV0.getOrders({ MarketplaceIds: [US], AmazonOrderIds: [any.orderId] });
+  await client.ordersV0.getOrders({ MarketplaceIds: [US], CreatedAfter: since, SellerOrderId: 'SO-1' });
+  await client.ordersV0.getOrders({
+    MarketplaceIds: [US],
+    LastUpdatedAfter: since,
+    BuyerEmail: 'buyer@marketplace.amazon.com',
+    EarliestDeliveryDateAfter: since,
+    EarliestDeliveryDateBefore: ago(pairStandIn, 60_000),
+    LatestDeliveryDateAfter: since,
+    LatestDeliveryDateBefore: new Date(pairStandIn.clock.now() + 86_400_000),
+    ActualFulfillmentSupplySourceId: 'supply-1',
+    StoreChainStoreId: 'store-1',
+  });
   await client.ordersV0.getOrder(any.orderId, { pii: ['shippingAddress'] });
   await client.ordersV0.getOrderItems(any.orderId, undefined, { pii: true });
   await client.ordersV0.getOrderAddress(any.orderId, { pii: true });

@@ -23,7 +23,7 @@ export async function startPair(
       clientId: standIn.account.clientId,
       clientSecret: standIn.account.clientSecret,
       refreshToken: standIn.account.refreshToken,
-      clock: scaledClock(speed),
+      clock: scaledClock(speed, standIn.clock.now()),
       retry: { baseDelayMs: 200 * speed, maxDelayMs: 2000 * speed },
       appName: 'saleschannel-tests',
       appVersion: '1.0.0',
