@@ -12,6 +12,7 @@ import { recordEvent, transitionImport } from '../orders/import-state.js';
 import type { SyncContext } from './context.js';
 import { StoreViewError } from './context.js';
 import { OrderDataError, splitName, toImportOrderInput } from './mapping.js';
+import { releaseQuantity, reserveQuantity } from './reservations.js';
 
 export type ProcessOutcome = 'imported' | 'skipped' | 'waiting' | 'error';
 
@@ -40,10 +41,24 @@ export async function processOrder(ctx: SyncContext, row: AmazonOrderRow): Promi
     ctx.settings,
   );
   if (decision.action === 'skip') {
+    await releaseQuantity(ctx, row, row.amazonStatus === 'Canceled' ? 'cancelled' : 'skipped');
     await transitionImport(db, row, { to: 'skipped' }, { type: 'skipped', message: decision.reason });
     return 'skipped';
   }
   if (decision.action === 'wait') {
+    if (decision.reserve) {
+      try {
+        await reserveQuantity(ctx, row);
+      } catch (error) {
+        await recordEvent(db, row, {
+          type: 'reservation_failed',
+          level: 'warning',
+          message: `Could not reserve the quantity in Commerce: ${(error as Error).message}`,
+        });
+        // Try again at the next sync.
+        return 'waiting';
+      }
+    }
     // Nothing to do until Amazon changes the order; storing the change makes it due again.
     await db.update(amazonOrders).set({ nextAttemptAt: null }).where(eq(amazonOrders.id, row.id));
     return 'waiting';
@@ -96,6 +111,8 @@ export async function processOrder(ctx: SyncContext, row: AmazonOrderRow): Promi
         ...(customerId === undefined ? {} : { customerId }),
       },
     );
+    // A reservation held while the order was Pending is given back: the order's own stock policy applies now.
+    await releaseQuantity(ctx, row, 'created');
     const result = await ctx.flow.importOrder(input);
     const order = result.order;
     if (order.entity_id === undefined || order.increment_id === undefined) {

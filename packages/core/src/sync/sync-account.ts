@@ -8,6 +8,7 @@ import { getOrderSettings } from '../settings.js';
 import { amazonClientFor, commerceClientFor } from './clients.js';
 import { orderFlowFor, type SyncContext, storeIdResolver } from './context.js';
 import { processOrder, reconcileCancellations } from './process-order.js';
+import { releaseExpiredReservations } from './reservations.js';
 import { type MalformedOrder, storeAmazonOrder } from './store-order.js';
 
 /** Re-read this much before the cursor: Amazon's last-updated times may become visible late. Dedupe is by id. */
@@ -60,6 +61,7 @@ export async function syncAccount(
     await fetchChanges(ctx, report);
     await importDueOrders(ctx, report);
     report.cancelled = await reconcileCancellations(ctx);
+    await releaseExpiredReservations(ctx);
   } catch (error) {
     timer({ result: 'error' });
     throw error;

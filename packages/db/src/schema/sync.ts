@@ -146,6 +146,8 @@ export const stockReservations = pgTable(
     sku: text().notNull(),
     quantity: integer().notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the quantity was taken from Commerce stock; null while only intended. */
+    appliedAt: timestamp({ withTimezone: true }),
     releasedAt: timestamp({ withTimezone: true }),
     releaseReason: text(),
     ...lifecycleDates,
