@@ -85,6 +85,19 @@ describe('ORDER_CHANGE notifications', () => {
     expect((error as Error).message).toContain('SellerId');
   });
 
+  it('a notification racing the scheduled sync for the same order still makes one Commerce order', async () => {
+    const order = unshippedMfnOrder();
+    const reports = await Promise.all([
+      syncOrder(runtime, standIns.accountId, order.amazonOrderId),
+      syncOrder(runtime, standIns.accountId, order.amazonOrderId),
+      syncOrder(runtime, standIns.accountId, order.amazonOrderId),
+    ]);
+    expect(reports.reduce((n, r) => n + r.imported, 0)).toBe(1);
+    expect(
+      [...standIns.commerce.store.orders.values()].filter((o) => o.ext_order_id === order.amazonOrderId),
+    ).toHaveLength(1);
+  });
+
   it('syncOrder imports the one order right away', async () => {
     const order = unshippedMfnOrder();
     const report = await syncOrder(runtime, standIns.accountId, order.amazonOrderId);

@@ -49,6 +49,8 @@ export async function transitionImport(
   const changes: Partial<typeof amazonOrders.$inferInsert> = {
     importState: transition.to,
     version: order.version + 1,
+    // Whoever moved the order is done with it: its processing lease ends.
+    processingUntil: null,
   };
   switch (transition.to) {
     case 'pending':

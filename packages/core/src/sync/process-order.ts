@@ -7,14 +7,17 @@ import {
   decideImport,
   type FulfillmentChannel,
 } from '@saleschannel/domain';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import { recordEvent, transitionImport } from '../orders/import-state.js';
 import type { SyncContext } from './context.js';
 import { StoreViewError } from './context.js';
 import { OrderDataError, splitName, toImportOrderInput } from './mapping.js';
 import { releaseQuantity, reserveQuantity } from './reservations.js';
 
-export type ProcessOutcome = 'imported' | 'skipped' | 'waiting' | 'error';
+export type ProcessOutcome = 'imported' | 'skipped' | 'waiting' | 'error' | 'busy';
+
+/** How long a process may hold an order while it creates its Commerce order (a crashed holder's lease runs out). */
+export const PROCESSING_LEASE_MS = 2 * 60_000;
 
 /** A reason an order cannot be created now; the order goes to `error` with it and is retried later. */
 class ImportProblem extends Error {
@@ -40,6 +43,23 @@ export async function processOrder(ctx: SyncContext, row: AmazonOrderRow): Promi
     },
     ctx.settings,
   );
+  // Take the order's lease: a notification's fetch and the scheduled sync may both reach it at once: two creates racing
+  // past Commerce's lookup by ext_order_id would make two orders, two reservations would hold stock twice.
+  const now = ctx.now();
+  const [leased] = await db
+    .update(amazonOrders)
+    .set({ processingUntil: new Date(now.getTime() + PROCESSING_LEASE_MS) })
+    .where(
+      and(
+        eq(amazonOrders.id, row.id),
+        eq(amazonOrders.version, row.version),
+        or(isNull(amazonOrders.processingUntil), lt(amazonOrders.processingUntil, now)),
+      ),
+    )
+    .returning({ id: amazonOrders.id });
+  if (!leased) {
+    return 'busy';
+  }
   if (decision.action === 'skip') {
     await releaseQuantity(ctx, row, row.amazonStatus === 'Canceled' ? 'cancelled' : 'skipped');
     await transitionImport(db, row, { to: 'skipped' }, { type: 'skipped', message: decision.reason });
@@ -56,11 +76,15 @@ export async function processOrder(ctx: SyncContext, row: AmazonOrderRow): Promi
           message: `Could not reserve the quantity in Commerce: ${(error as Error).message}`,
         });
         // Try again at the next sync.
+        await db.update(amazonOrders).set({ processingUntil: null }).where(eq(amazonOrders.id, row.id));
         return 'waiting';
       }
     }
     // Nothing to do until Amazon changes the order; storing the change makes it due again.
-    await db.update(amazonOrders).set({ nextAttemptAt: null }).where(eq(amazonOrders.id, row.id));
+    await db
+      .update(amazonOrders)
+      .set({ nextAttemptAt: null, processingUntil: null })
+      .where(eq(amazonOrders.id, row.id));
     return 'waiting';
   }
   try {

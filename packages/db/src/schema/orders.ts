@@ -81,6 +81,11 @@ export const amazonOrders = pgTable(
     commerceOrderId: integer(),
     commerceIncrementId: text(),
     importedAt: timestamp({ withTimezone: true }),
+    /**
+     * Lease of the process creating the Commerce order: while it runs, no other process (a notification racing
+     * the scheduled sync) may try the same order, so two creates never race past Commerce's lookup.
+     */
+    processingUntil: timestamp({ withTimezone: true }),
     /** Optimistic concurrency: bumped by every update of the row. */
     version: integer().notNull().default(1),
     ...lifecycleDates,

@@ -1,0 +1,1 @@
+ALTER TABLE "amazon_orders" ADD COLUMN "processing_until" timestamp with time zone;
