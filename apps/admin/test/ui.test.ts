@@ -107,6 +107,6 @@ describe.runIf(browserAvailable)('admin UI', () => {
     expect(await page.getByTestId('database-location').textContent()).toBe(
       `embedded PGlite at ${join(dataDir, 'pglite')}`,
     );
-    expect(await page.title()).toBe('Status · saleschannel');
+    await expect.poll(() => page.title()).toBe('Status · saleschannel');
   });
 });
