@@ -4,6 +4,7 @@ export * from './health.js';
 export * from './jobs.js';
 export * from './logger.js';
 export * from './orders/index.js';
+export * from './outbound/index.js';
 export * from './runtime.js';
 export * from './settings.js';
 export * from './sync/index.js';
