@@ -137,6 +137,9 @@ async function storeShipmentAction(
   const { order, shipment, mapped } = prepared;
   const accountId = ctx.connection.account.id;
   const label = shipment.increment_id ?? String(shipment.entity_id);
+  const extraTracks = Array.isArray(mapped.payload.otherTrackingNumbers)
+    ? mapped.payload.otherTrackingNumbers.length
+    : 0;
   const { action, created } = await recordOutboundAction(
     db,
     {
@@ -148,8 +151,13 @@ async function storeShipmentAction(
     },
     {
       type: 'shipment_queued',
+      level: extraTracks > 0 ? 'warning' : 'info',
       message: mapped.ok
-        ? `Commerce shipment ${label} (${mapped.payload.carrierName ?? mapped.payload.carrierCode} ${mapped.payload.trackingNumber}) queued for confirmation on Amazon`
+        ? `Commerce shipment ${label} (${mapped.payload.carrierName ?? mapped.payload.carrierCode} ${mapped.payload.trackingNumber}) queued for confirmation on Amazon${
+            extraTracks > 0
+              ? `; its ${extraTracks} other tracking number(s) stay in Commerce only (Amazon takes one per package)`
+              : ''
+          }`
         : `Commerce shipment ${label} found`,
       data: { commerceShipmentId: shipment.entity_id },
     },

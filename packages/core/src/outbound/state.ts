@@ -35,6 +35,17 @@ export async function transitionOutbound(
   event: TimelineEvent,
   now = new Date(),
 ): Promise<OutboundActionRow> {
+  // The move and its timeline event commit together (a savepoint inside a caller's transaction).
+  return db.transaction((tx) => moveOutbound(tx, basis, transition, event, now));
+}
+
+async function moveOutbound(
+  db: DbOrTx,
+  basis: Pick<OutboundActionRow, 'id' | 'state'>,
+  transition: OutboundTransition,
+  event: TimelineEvent,
+  now: Date,
+): Promise<OutboundActionRow> {
   const [action] = await db.select().from(outboundActions).where(eq(outboundActions.id, basis.id));
   if (!action) {
     throw new NotFoundError('Outbound action', basis.id);
@@ -150,6 +161,15 @@ export async function recordOutboundAction(
   input: NewOutboundAction,
   event: TimelineEvent,
   now = new Date(),
+): Promise<{ readonly action: OutboundActionRow; readonly created: boolean }> {
+  return db.transaction((tx) => insertOnce(tx, input, event, now));
+}
+
+async function insertOnce(
+  db: DbOrTx,
+  input: NewOutboundAction,
+  event: TimelineEvent,
+  now: Date,
 ): Promise<{ readonly action: OutboundActionRow; readonly created: boolean }> {
   const [inserted] = await db
     .insert(outboundActions)
