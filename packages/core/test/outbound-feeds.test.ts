@@ -3,7 +3,7 @@ import { toMinor } from '@saleschannel/domain';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidInputError, NotAllowedError } from '../src/errors.js';
-import { cancelOrder } from '../src/outbound/cancel.js';
+import { cancelOrder, retryOutboundAction } from '../src/outbound/cancel.js';
 import { syncOutbound } from '../src/outbound/sync-outbound.js';
 import {
   actionsOf,
@@ -123,6 +123,7 @@ describe('credit memos → refunds on Amazon (POST_PAYMENT_ADJUSTMENT_DATA)', ()
     const order = commerceOrder(world, row);
     // Amazon's record of the line disagrees with Commerce (e.g. a price changed on Amazon's side).
     const amazonLine = amazonOrder(world, row).items[0] as unknown as { unitPrice: string };
+    const originalPrice = amazonLine.unitPrice;
     amazonLine.unitPrice = '1.00';
     world.commerce.store.refund(order.entity_id, {});
     await runs(3);
@@ -136,6 +137,34 @@ describe('credit memos → refunds on Amazon (POST_PAYMENT_ADJUSTMENT_DATA)', ()
     expect(last).toMatchObject({ type: 'refund_failed', level: 'error' });
     expect(last?.message).toContain(refund?.lastError ?? '-');
     expect(amazonOrder(world, row).refunds).toEqual([]);
+
+    // Once the cause is fixed, "retry" sends it again: a new feed, and this time a refund.
+    amazonLine.unitPrice = originalPrice;
+    const retried = await retryOutboundAction(world.runtime, refund?.id ?? '-', 'admin@example.com');
+    expect(retried).toMatchObject({ state: 'pending', feedId: null, submittedAt: null });
+    await runs(2);
+    expect((await actionsOf(world, row.id))[1]).toMatchObject({ state: 'confirmed', attempts: 2 });
+    expect(amazonOrder(world, row).refunds).toHaveLength(1);
+    expect(feedsOf('POST_PAYMENT_ADJUSTMENT_DATA')).toHaveLength(2);
+    await expect(retryOutboundAction(world.runtime, refund?.id ?? '-', 'admin')).rejects.toThrow(
+      NotAllowedError,
+    );
+  });
+
+  it('a credit memo of an order Amazon cancelled is noted once and never sent', async () => {
+    const [row] = await unshippedOrders(world);
+    if (!row) {
+      throw new Error('no unshipped order');
+    }
+    invoice(row);
+    world.commerce.store.refund(commerceOrder(world, row).entity_id, {});
+    world.amazon.store.cancel(amazonOrder(world, row), 'BuyerCanceled');
+    await runs(3);
+    expect(await actionsOf(world, row.id)).toEqual([]);
+    const notes = (await eventsOf(world, row.id)).filter((e) => e.type === 'credit_memo_not_sent');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.message).toMatch(/was not sent to Amazon: the order is cancelled on Amazon/);
+    expect(feedsOf('POST_PAYMENT_ADJUSTMENT_DATA')).toEqual([]);
   });
 
   it('a credit memo of an unshipped order cancels the refunded lines on Amazon instead', async () => {
