@@ -1,6 +1,7 @@
 import { syncCursors } from '@saleschannel/db';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../src/errors.js';
 import { acceptCommerceShipment } from '../src/outbound/shipments.js';
 import { syncOutbound } from '../src/outbound/sync-outbound.js';
 import {
@@ -125,8 +126,12 @@ describe('Commerce shipments → Amazon confirmShipment', () => {
       await syncOutbound(world.ctx);
       world.advance(10 * 60_000);
     }
-    const again = await acceptCommerceShipment(world.ctx, await world.ctx.commerce.getShipment(shipmentId));
+    // An Adobe I/O event carries the bare entity: the rest is read from Commerce; same key, same action.
+    const again = await acceptCommerceShipment(world.ctx, {
+      data: { value: { entity_id: String(shipmentId) } },
+    });
     expect(again).toMatchObject({ created: false, state: 'confirmed', actionId: pushed?.actionId });
+    await expect(acceptCommerceShipment(world.ctx, { order_id: 3 })).rejects.toThrow(InvalidInputError);
     expect(await actionsOf(world, row.id)).toHaveLength(1);
     expect(requests(world, 'orders-v0.confirmShipment')).toBe(1);
     expect(amazonOrder(world, row).shipments).toHaveLength(1);

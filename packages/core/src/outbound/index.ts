@@ -19,7 +19,7 @@ export {
 } from './process.js';
 export {
   acceptCommerceShipment,
-  type CommerceShipmentEvent,
+  CommerceShipmentEvent,
   discoverShipments,
   type ShipmentPayload,
   shipmentKey,

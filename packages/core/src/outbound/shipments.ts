@@ -2,6 +2,8 @@ import type { Shipment as CommerceShipment, Track } from '@saleschannel/commerce
 import { type AmazonOrderRow, type DbOrTx, outboundActions } from '@saleschannel/db';
 import { amazonCarrierFor } from '@saleschannel/domain';
 import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { InvalidInputError } from '../errors.js';
 import type { SyncContext } from '../sync/context.js';
 import {
   advanceStream,
@@ -246,18 +248,83 @@ export async function discoverShipments(ctx: SyncContext): Promise<number> {
   return created;
 }
 
-/** A shipment as a Commerce webhook or event sends it (the `sales_order_shipment_save_after` entity). */
-export type CommerceShipmentEvent = CommerceShipment;
+const Id = z.coerce.number().int().positive();
+
+/**
+ * A shipment as a Commerce webhook or event sends it: the shipment entity (`sales_order_shipment_save_after`),
+ * bare or wrapped as `{value}` / `{data: {value}}` (Adobe I/O Events). Only `entity_id` is required; a payload
+ * without its items or tracks is completed from Commerce.
+ */
+export const CommerceShipmentEvent = z
+  .object({
+    entity_id: Id,
+    order_id: Id.optional(),
+    increment_id: z.string().optional(),
+    created_at: z.string().optional(),
+    updated_at: z.string().optional(),
+    items: z
+      .array(
+        z
+          .object({ order_item_id: Id, qty: z.coerce.number().nonnegative(), sku: z.string().optional() })
+          .passthrough(),
+      )
+      .optional(),
+    tracks: z
+      .array(
+        z
+          .object({
+            entity_id: Id.optional(),
+            track_number: z.string(),
+            title: z.string().nullable().optional(),
+            carrier_code: z.string().nullable().optional(),
+          })
+          .passthrough(),
+      )
+      .optional(),
+  })
+  .passthrough();
+export type CommerceShipmentEvent = z.input<typeof CommerceShipmentEvent>;
+
+function unwrap(payload: unknown): unknown {
+  if (payload && typeof payload === 'object') {
+    const record = payload as Record<string, unknown>;
+    const data = record.data as Record<string, unknown> | undefined;
+    if (data && typeof data === 'object' && data.value && typeof data.value === 'object') {
+      return data.value;
+    }
+    if (record.value && typeof record.value === 'object' && record.entity_id === undefined) {
+      return record.value;
+    }
+  }
+  return payload;
+}
 
 /**
  * Accepts a shipment pushed by Commerce (webhook / event): the same mapping and idempotency key as polling, so a
- * shipment both pushed and polled is confirmed once. Returns the action, or null when the shipment is not one to
- * confirm on Amazon (no tracking yet, not an Amazon order of this account, fulfilled by Amazon).
+ * shipment both pushed and polled is confirmed once. The payload is validated (InvalidInputError); without
+ * items or tracks the shipment is read from Commerce. Returns the action, or null when the shipment is not one
+ * to confirm on Amazon (no tracking yet, not an Amazon order of this account, fulfilled by Amazon). The action is
+ * sent by the account's next sync.
  */
 export async function acceptCommerceShipment(
   ctx: SyncContext,
-  shipment: CommerceShipmentEvent,
+  payload: unknown,
 ): Promise<{ readonly actionId: string; readonly created: boolean; readonly state: string } | null> {
+  const parsed = CommerceShipmentEvent.safeParse(unwrap(payload));
+  if (!parsed.success) {
+    throw new InvalidInputError(
+      'Not a Commerce shipment',
+      parsed.error.issues.map((issue) => ({
+        field: issue.path.join('.') || 'payload',
+        message: issue.message,
+      })),
+    );
+  }
+  const event = parsed.data;
+  const shipment: CommerceShipment =
+    event.items && event.tracks && event.order_id !== undefined
+      ? (event as unknown as CommerceShipment)
+      : await ctx.commerce.getShipment(event.entity_id);
   const prepared = await prepare(ctx, new ItemResolver(ctx), shipment);
   if (!prepared) {
     return null;
