@@ -192,4 +192,34 @@ describe('Commerce shipments → Amazon confirmShipment', () => {
       level: 'error',
     });
   });
+
+  it('Commerce failing to list shipments is recorded on the cursor; the other steps still run, and the next run catches up', async () => {
+    const [row] = await unshippedOrders(world);
+    if (!row) {
+      throw new Error('no unshipped order');
+    }
+    shipInCommerce(world, row, 'all');
+    world.commerce.injectFault({
+      kind: 'status',
+      status: 401,
+      method: 'GET',
+      path: /^\/V1\/shipments$/,
+      times: 1,
+    });
+    const failed = await syncOutbound(world.ctx);
+    expect(failed.errors).toHaveLength(1);
+    expect(failed.errors[0]).toMatch(/^commerce shipments: Commerce GET \/V1\/shipments answered 401/);
+    const [cursor] = await world.database.db
+      .select()
+      .from(syncCursors)
+      .where(and(eq(syncCursors.accountId, world.accountId), eq(syncCursors.stream, 'commerce_shipments')));
+    expect(cursor?.lastError).toBe(failed.errors[0]);
+    expect(cursor?.cursorAt ?? null).toBeNull();
+    expect(await actionsOf(world, row.id)).toEqual([]);
+
+    world.advance(60_000);
+    const next = await syncOutbound(world.ctx);
+    expect(next).toMatchObject({ errors: [], shipmentsFound: 1, confirmed: 1 });
+    expect(amazonOrder(world, row).status).toBe('Shipped');
+  });
 });
