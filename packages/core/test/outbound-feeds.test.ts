@@ -187,6 +187,33 @@ describe('credit memos → refunds on Amazon (POST_PAYMENT_ADJUSTMENT_DATA)', ()
   });
 });
 
+describe('credit memos that Amazon cannot take as they are', () => {
+  it('part of a line refunded on an unshipped order fails with the reason, and nothing is sent', async () => {
+    const rows = await unshippedOrders(world);
+    const row = rows.find((r) => commerceOrder(world, r).items.some((i) => i.qty_ordered >= 2));
+    if (!row) {
+      throw new Error('no unshipped order with a quantity of 2 or more');
+    }
+    invoice(row);
+    const line = commerceOrder(world, row).items.find((i) => i.qty_ordered >= 2);
+    if (!line) {
+      throw new Error('no line');
+    }
+    world.commerce.store.refund(commerceOrder(world, row).entity_id, {
+      items: [{ order_item_id: line.item_id, qty: 1 }],
+      arguments: { shipping_amount: 0 },
+    });
+    await runs(2);
+    const [action] = await actionsOf(world, row.id);
+    expect(action).toMatchObject({ kind: 'cancellation', state: 'failed', attempts: 0 });
+    expect(action?.lastError).toBe(
+      `item ${line.sku} is refunded 1 of ${line.qty_ordered}: Amazon cancels whole lines of an unshipped order only`,
+    );
+    expect(feedsOf('POST_ORDER_ACKNOWLEDGEMENT_DATA')).toEqual([]);
+    expect(amazonOrder(world, row).status).toBe('Unshipped');
+  });
+});
+
 describe('cancel on Amazon', () => {
   it('cancels an Unshipped order on Amazon with the chosen reason, then the Commerce order', async () => {
     const [row] = await unshippedOrders(world, 2);
