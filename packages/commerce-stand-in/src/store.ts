@@ -765,13 +765,19 @@ export class CommerceStore {
       throw documentValidation('Creditmemo', errors);
     }
     let itemsTotal = 0n;
+    let subtotal = 0n;
+    let itemsTax = 0n;
+    let itemsDiscount = 0n;
     const docItems: Row[] = [];
     for (const [itemId, qty] of qtys) {
       const item = order.items.find((candidate) => candidate.item_id === itemId) as OrderItemRow;
-      itemsTotal +=
-        this.share(order, item, 'row_total', qty) +
-        this.share(order, item, 'tax_amount', qty) -
-        this.share(order, item, 'discount_amount', qty);
+      const row = this.share(order, item, 'row_total', qty);
+      const tax = this.share(order, item, 'tax_amount', qty);
+      const discount = this.share(order, item, 'discount_amount', qty);
+      itemsTotal += row + tax - discount;
+      subtotal += row;
+      itemsTax += tax;
+      itemsDiscount += discount;
       docItems.push({
         entity_id: docItems.length + 1,
         order_item_id: itemId,
@@ -781,6 +787,11 @@ export class CommerceStore {
         price: item.price,
         base_price: item.base_price ?? item.price,
         base_cost: item.base_cost ?? 0,
+        // Like Commerce: each credit memo item carries its row, tax and discount.
+        row_total: this.amount(order, row),
+        tax_amount: this.amount(order, tax),
+        discount_amount: this.amount(order, discount),
+        row_total_incl_tax: this.amount(order, row + tax),
       });
     }
     const shippingTax =
@@ -844,8 +855,11 @@ export class CommerceStore {
       store_id: order.store_id,
       state: 2,
       creditmemo_status: 2,
-      subtotal: this.amount(order, itemsTotal),
+      subtotal: this.amount(order, subtotal),
       shipping_amount: this.amount(order, shipping),
+      shipping_tax_amount: this.amount(order, shippingTax),
+      tax_amount: this.amount(order, itemsTax + shippingTax),
+      discount_amount: this.amount(order, itemsDiscount),
       adjustment_positive: this.amount(order, positive),
       adjustment_negative: this.amount(order, negative),
       grand_total: this.amount(order, grand),

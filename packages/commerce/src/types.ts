@@ -194,6 +194,10 @@ export interface DocumentItem {
   qty: number;
   price?: number;
   row_total?: number;
+  /** Credit memo and invoice items: tax and discount of the row. */
+  tax_amount?: number;
+  discount_amount?: number;
+  row_total_incl_tax?: number;
   parent_id?: number;
 }
 
@@ -238,6 +242,9 @@ export interface CreditMemo {
   base_grand_total?: number;
   subtotal?: number;
   shipping_amount?: number;
+  shipping_tax_amount?: number;
+  tax_amount?: number;
+  discount_amount?: number;
   adjustment_positive?: number;
   adjustment_negative?: number;
   created_at?: string;

@@ -6,6 +6,7 @@ export * from './logger.js';
 export * from './metrics.js';
 export * from './notifications.js';
 export * from './orders/index.js';
+export * from './outbound/index.js';
 export * from './runtime.js';
 export * from './settings.js';
 export * from './sync/index.js';

@@ -1,4 +1,5 @@
 export * from './account.js';
+export * from './carriers.js';
 export * from './lifecycle.js';
 export * from './money.js';
 export * from './order/amazon-order.js';
@@ -6,4 +7,5 @@ export * from './order/import-rules.js';
 export * from './order/retry.js';
 export * from './order/status.js';
 export * from './outbound.js';
+export * from './refund.js';
 export * from './settings.js';

@@ -1,0 +1,34 @@
+import { marketplaceById } from '@saleschannel/amazon';
+import { loadAccountConnection } from '../accounts.js';
+import type { Runtime } from '../runtime.js';
+import { getOrderSettings } from '../settings.js';
+import { amazonClientFor, commerceClientFor } from '../sync/clients.js';
+import { orderFlowFor, type SyncContext, storeIdResolver } from '../sync/context.js';
+
+/**
+ * The sync context of one account, for callers outside a sync run (a Commerce webhook, a test). Built the same
+ * way `syncAccount` builds its own.
+ */
+export async function accountContext(
+  runtime: Runtime,
+  accountId: string,
+  options: { readonly now?: () => Date } = {},
+): Promise<SyncContext> {
+  const { database, logger } = runtime;
+  const connection = await loadAccountConnection(database.db, database.cipher, accountId);
+  const settings = await getOrderSettings(database.db, accountId);
+  const amazon = amazonClientFor(connection);
+  const commerce = commerceClientFor(connection);
+  return {
+    database,
+    logger: logger.child({ accountId }),
+    connection,
+    settings,
+    amazon,
+    commerce,
+    flow: orderFlowFor(commerce, connection, settings),
+    marketplaceCountry: marketplaceById(connection.account.marketplaceId)?.countryCode ?? 'US',
+    storeId: storeIdResolver(commerce, connection, settings),
+    now: options.now ?? (() => new Date()),
+  };
+}
