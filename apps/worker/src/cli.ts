@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
   backfillAccount,
+  cancelOrder,
   createAccount,
   createApiToken,
   getOrderSettings,
@@ -12,6 +13,7 @@ import {
   type SyncReport,
   setAccountStatus,
   syncAccount,
+  syncNow,
   updateOrderSettings,
 } from '@saleschannel/core';
 
@@ -26,6 +28,9 @@ Commands:
   settings show --account ID              print an account's order settings
   settings set --account ID --file F      change order settings (a JSON object with the fields to change)
   retry --order ID                        retry an order in error (or create a skipped one)
+  cancel --order ID --reason REASON       cancel an unshipped order on Amazon (then in Commerce); REASON is one of
+                                          Amazon's: NoInventory, ShippingAddressUndeliverable, CustomerExchange,
+                                          BuyerCanceled, GeneralAdjustment, CarrierCreditDecision, …
   tokens create --name N --scope S[,S]    create an API token (shown once); scopes: notifications:write, orders:read, …
   sync --once [--account ID]              one sync of every active account (or one); exit 1 if any order failed
   backfill --account ID --since DATE      import every order purchased since DATE (ISO 8601), with progress
@@ -47,7 +52,11 @@ function describeReport(report: SyncReport): string {
   }
   return (
     `${report.accountId}: ${report.fetched} fetched (${report.created} new, ${report.updated} changed), ` +
-    `${report.imported} imported, ${report.failed} failed, ${report.skippedOrders} skipped, ${report.cancelled} cancelled`
+    `${report.imported} imported, ${report.failed} failed, ${report.skippedOrders} skipped, ${report.cancelled} cancelled` +
+    (report.outbound
+      ? `; to Amazon: ${report.outbound.submitted} sent, ${report.outbound.confirmed} confirmed, ${report.outbound.failed} failed` +
+        (report.outbound.errors.length > 0 ? ` (${report.outbound.errors.join('; ')})` : '')
+      : '')
   );
 }
 
@@ -66,6 +75,7 @@ export async function runCommand(runtime: Runtime, argv: readonly string[], io: 
       order: { type: 'string' },
       since: { type: 'string' },
       name: { type: 'string' },
+      reason: { type: 'string' },
       scope: { type: 'string' },
       once: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -73,7 +83,7 @@ export async function runCommand(runtime: Runtime, argv: readonly string[], io: 
     },
   });
   const print = (value: unknown, text: string) => io.out(values.json ? JSON.stringify(value, null, 2) : text);
-  const required = (name: 'file' | 'account' | 'order' | 'since' | 'name' | 'scope'): string => {
+  const required = (name: 'file' | 'account' | 'order' | 'since' | 'name' | 'scope' | 'reason'): string => {
     const value = values[name];
     if (!value) {
       throw new UsageError(`--${name} is required for "${positionals.join(' ')}"`);
@@ -143,6 +153,16 @@ export async function runCommand(runtime: Runtime, argv: readonly string[], io: 
         );
         return 0;
       }
+      case 'cancel': {
+        const action = await cancelOrder(runtime, required('order'), required('reason'), 'the command line');
+        const queued = await syncNow(await runtime.jobs(), action.accountId);
+        print(
+          { actionId: action.id, state: action.state, syncQueued: queued.queued },
+          `Cancellation ${action.id} is ${action.state}: the worker sends it to Amazon with the next sync of the account` +
+            ' (queued now), then cancels the Commerce order once Amazon confirms.',
+        );
+        return 0;
+      }
       case 'tokens create': {
         const created = await createApiToken(database.db, {
           name: required('name'),
@@ -171,7 +191,8 @@ export async function runCommand(runtime: Runtime, argv: readonly string[], io: 
           try {
             const report = await syncAccount(runtime, id);
             reports.push(report);
-            failures += report.failed;
+            failures +=
+              report.failed + (report.outbound?.failed ?? 0) + (report.outbound?.errors.length ?? 0);
             if (!values.json) {
               io.out(describeReport(report));
             }

@@ -5,8 +5,8 @@ import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing'
 import { and, asc, eq } from 'drizzle-orm';
 import { createAccount } from '../src/accounts.js';
 import { createLogger } from '../src/logger.js';
-import { accountContext } from '../src/outbound/context.js';
-import type { Runtime } from '../src/runtime.js';
+import { type Runtime, runtimeFor } from '../src/runtime.js';
+import { accountContext } from '../src/sync/account-context.js';
 import type { SyncContext } from '../src/sync/context.js';
 import { syncAccount } from '../src/sync/sync-account.js';
 
@@ -36,7 +36,7 @@ export interface World {
 
 export async function createWorld(): Promise<World> {
   const database = await createTestDatabase();
-  const runtime: Runtime = { database, logger: createLogger({ LOG_LEVEL: 'silent' }), close: async () => {} };
+  const runtime: Runtime = runtimeFor(database, createLogger({ LOG_LEVEL: 'silent' }));
   const feedTiming = { queueMs: 0, processingMs: 0 };
   const amazon = await startAmazonStandIn({
     orders: { count: 30, seed: 7, historyMs: 20 * 60 * 60_000, buyerCancelShare: 0 },

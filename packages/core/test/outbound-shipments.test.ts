@@ -199,6 +199,16 @@ describe('Commerce shipments → Amazon confirmShipment', () => {
       throw new Error('no unshipped order');
     }
     shipInCommerce(world, row, 'all');
+    const cursorOf = async () =>
+      (
+        await world.database.db
+          .select()
+          .from(syncCursors)
+          .where(
+            and(eq(syncCursors.accountId, world.accountId), eq(syncCursors.stream, 'commerce_shipments')),
+          )
+      )[0];
+    const before = (await cursorOf())?.cursorAt ?? null;
     world.commerce.injectFault({
       kind: 'status',
       status: 401,
@@ -209,12 +219,10 @@ describe('Commerce shipments → Amazon confirmShipment', () => {
     const failed = await syncOutbound(world.ctx);
     expect(failed.errors).toHaveLength(1);
     expect(failed.errors[0]).toMatch(/^commerce shipments: Commerce GET \/V1\/shipments answered 401/);
-    const [cursor] = await world.database.db
-      .select()
-      .from(syncCursors)
-      .where(and(eq(syncCursors.accountId, world.accountId), eq(syncCursors.stream, 'commerce_shipments')));
+    const cursor = await cursorOf();
     expect(cursor?.lastError).toBe(failed.errors[0]);
-    expect(cursor?.cursorAt ?? null).toBeNull();
+    // The cursor did not move past the shipments nobody could read.
+    expect(cursor?.cursorAt ?? null).toEqual(before);
     expect(await actionsOf(world, row.id)).toEqual([]);
 
     world.advance(60_000);

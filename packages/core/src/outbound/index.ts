@@ -1,6 +1,6 @@
+export { accountContext } from '../sync/account-context.js';
 export { cancelKey, cancelOrder, retryOutboundAction } from './cancel.js';
 export { COMMERCE_CURSOR_OVERLAP_MS, COMMERCE_FIRST_LOOKBACK_MS } from './common.js';
-export { accountContext } from './context.js';
 export {
   CREDIT_MEMO_CANCEL_REASON,
   DEFAULT_ADJUSTMENT_REASON,

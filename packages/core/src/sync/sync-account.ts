@@ -1,12 +1,11 @@
-import { marketplaceById, normalize2026Order, type Orders2026 } from '@saleschannel/amazon';
+import { normalize2026Order, type Orders2026 } from '@saleschannel/amazon';
 import { amazonOrders, syncCursors } from '@saleschannel/db';
 import { type AmazonOrder, FULFILLMENT_STATUS_TO_ORDER_STATUS } from '@saleschannel/domain';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { loadAccountConnection } from '../accounts.js';
+import { type SyncOutboundReport, syncOutbound } from '../outbound/sync-outbound.js';
 import type { Runtime } from '../runtime.js';
-import { getOrderSettings } from '../settings.js';
-import { amazonClientFor, commerceClientFor } from './clients.js';
-import { orderFlowFor, type SyncContext, storeIdResolver } from './context.js';
+import { accountContext } from './account-context.js';
+import type { SyncContext } from './context.js';
 import { processOrder, reconcileCancellations } from './process-order.js';
 import { releaseExpiredReservations } from './reservations.js';
 import { type MalformedOrder, storeAmazonOrder } from './store-order.js';
@@ -32,6 +31,8 @@ export interface SyncReport {
   failed: number;
   skippedOrders: number;
   cancelled: number;
+  /** What went to Amazon this run (shipment confirmations, refunds, cancellations). */
+  outbound?: SyncOutboundReport;
 }
 
 interface RunWindow {
@@ -51,7 +52,7 @@ export async function syncAccount(
 ): Promise<SyncReport> {
   const now = options.now ?? (() => new Date());
   const report = emptyReport(accountId);
-  const ctx = await buildContext(runtime, accountId, now);
+  const ctx = await accountContext(runtime, accountId, { now });
   if (ctx.connection.account.status === 'paused') {
     return { ...report, skipped: 'paused' };
   }
@@ -62,6 +63,8 @@ export async function syncAccount(
     await importDueOrders(ctx, report);
     report.cancelled = await reconcileCancellations(ctx);
     await releaseExpiredReservations(ctx);
+    // Commerce → Amazon: shipments, refunds and cancellations, under this same one-sync-per-account lock.
+    report.outbound = await syncOutbound(ctx);
   } catch (error) {
     timer({ result: 'error' });
     throw error;
@@ -201,7 +204,7 @@ export async function backfillAccount(
   since: Date,
   options: { readonly now?: () => Date; readonly onProgress?: (fetched: number) => void } = {},
 ): Promise<SyncReport> {
-  const ctx = await buildContext(runtime, accountId, options.now ?? (() => new Date()));
+  const ctx = await accountContext(runtime, accountId, options);
   const report = emptyReport(accountId);
   const [cursor] = await runtime.database.db
     .select()
@@ -285,26 +288,6 @@ function emptyReport(accountId: string): SyncReport {
   };
 }
 
-async function buildContext(runtime: Runtime, accountId: string, now: () => Date): Promise<SyncContext> {
-  const { database, logger } = runtime;
-  const connection = await loadAccountConnection(database.db, database.cipher, accountId);
-  const settings = await getOrderSettings(database.db, accountId);
-  const commerce = commerceClientFor(connection);
-  return {
-    database,
-    logger: logger.child({ accountId }),
-    metrics: runtime.metrics,
-    connection,
-    settings,
-    amazon: amazonClientFor(connection, runtime.metrics.amazonHooks()),
-    commerce,
-    flow: orderFlowFor(commerce, connection, settings),
-    marketplaceCountry: marketplaceById(connection.account.marketplaceId)?.countryCode ?? 'US',
-    storeId: storeIdResolver(commerce, connection, settings),
-    now,
-  };
-}
-
 /** Creates the Commerce orders that are due; returns how many orders it looked at. */
 async function importDueOrders(ctx: SyncContext, report: SyncReport): Promise<number> {
   const { db } = ctx.database;
@@ -351,7 +334,7 @@ export async function syncOrder(
   amazonOrderId: string,
   options: { readonly now?: () => Date } = {},
 ): Promise<SyncReport> {
-  const ctx = await buildContext(runtime, accountId, options.now ?? (() => new Date()));
+  const ctx = await accountContext(runtime, accountId, options);
   const report = emptyReport(accountId);
   if (ctx.connection.account.status === 'paused') {
     return { ...report, skipped: 'paused' };

@@ -2,13 +2,10 @@ import { marketplaceById } from '@saleschannel/amazon';
 import { loadAccountConnection } from '../accounts.js';
 import type { Runtime } from '../runtime.js';
 import { getOrderSettings } from '../settings.js';
-import { amazonClientFor, commerceClientFor } from '../sync/clients.js';
-import { orderFlowFor, type SyncContext, storeIdResolver } from '../sync/context.js';
+import { amazonClientFor, commerceClientFor } from './clients.js';
+import { orderFlowFor, type SyncContext, storeIdResolver } from './context.js';
 
-/**
- * The sync context of one account, for callers outside a sync run (a Commerce webhook, a test). Built the same
- * way `syncAccount` builds its own.
- */
+/** The context of one account's sync: its connection and settings, and clients for both sides. */
 export async function accountContext(
   runtime: Runtime,
   accountId: string,
@@ -17,11 +14,12 @@ export async function accountContext(
   const { database, logger } = runtime;
   const connection = await loadAccountConnection(database.db, database.cipher, accountId);
   const settings = await getOrderSettings(database.db, accountId);
-  const amazon = amazonClientFor(connection);
+  const amazon = amazonClientFor(connection, runtime.metrics.amazonHooks());
   const commerce = commerceClientFor(connection);
   return {
     database,
     logger: logger.child({ accountId }),
+    metrics: runtime.metrics,
     connection,
     settings,
     amazon,
