@@ -1,4 +1,4 @@
-import type { AmazonStandIn } from '@saleschannel/amazon-stand-in';
+import { type AmazonStandIn, seedOrders } from '@saleschannel/amazon-stand-in';
 import type { CommerceStandIn } from '@saleschannel/commerce-stand-in';
 import { amazonOrders, orderEvents } from '@saleschannel/db';
 import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
@@ -144,6 +144,29 @@ describe('syncAccount against the stand-ins', () => {
     const extIds = [...commerce.store.orders.values()].map((o) => o.ext_order_id);
     expect(new Set(extIds).size).toBe(extIds.length);
     expect(extIds.length).toBe(imported.length);
+  });
+
+  it("a second change within the same second of Amazon's last-updated time is not lost", async () => {
+    await setUp({ orders: 5 });
+    // Amazon's last-updated time has whole seconds: paid right after it was placed, the order keeps its time.
+    const at = Math.floor((Date.now() - BEFORE_LAG_MS - 10_000) / 1000) * 1000;
+    const [order] = seedOrders(amazon.store, { count: 1, seed: 99, historyMs: 0, futureMs: 1, afnShare: 0 });
+    if (!order) {
+      throw new Error('no order seeded');
+    }
+    Object.assign(order, { createdAt: at, lastUpdatedAt: at, timeline: [] });
+    await syncAccount(runtime, accountId);
+    const row = () => stored().then((rows) => rows.find((r) => r.amazonOrderId === order.amazonOrderId));
+    expect(await row()).toMatchObject({ amazonStatus: 'Pending', importState: 'pending' });
+    order.status = 'Unshipped';
+    order.lastUpdatedAt = at + 400;
+    await syncAccount(runtime, accountId);
+    expect(await row()).toMatchObject({ amazonStatus: 'Unshipped', importState: 'imported' });
+    expect(
+      [...commerce.store.orders.values()].filter((o) => o.ext_order_id === order.amazonOrderId),
+    ).toHaveLength(1);
+    const again = await syncAccount(runtime, accountId);
+    expect(again.updated).toBe(0);
   });
 
   it('Order Number Source = Amazon numbers Commerce orders with the prefix of their kind', async () => {
