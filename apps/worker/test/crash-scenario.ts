@@ -28,6 +28,8 @@ export function pick<T>(rand: Random, items: readonly T[]): T | undefined {
 /** Orders of the Amazon stand-in that change over the test, each change dated so the next sync can see it. */
 export class AmazonWorld {
   #lastStamp = 0;
+  /** Orders paid in the last round. */
+  #justPaid: OrderRecord[] = [];
   /** Shipments this test made on Amazon (Amazon-fulfilled, or shipped outside saleschannel). */
   readonly testShipments = new Map<string, number>();
   counts = { added: 0, unshipped: 0, shipped: 0, partiallyShipped: 0, canceled: 0 };
@@ -65,6 +67,17 @@ export class AmazonWorld {
   /** New orders appear, Pending ones get paid, open ones are shipped or cancelled. */
   advance(): void {
     const { rand } = this;
+    // A buyer cancels minutes after paying: often an order whose creation a crash has just interrupted.
+    const cancellable = this.#justPaid.filter(
+      (o) => o.status === 'Unshipped' && o.fulfillmentChannel === 'MFN',
+    );
+    const regret = rand() < 0.3 ? pick(rand, cancellable) : undefined;
+    this.#justPaid = [];
+    if (regret) {
+      this.amazon.store.cancel(regret, 'BuyerCanceled');
+      regret.lastUpdatedAt = this.stamp();
+      this.counts.canceled++;
+    }
     const newOrders = Math.floor(rand() * 3);
     for (let n = 0; n < newOrders; n++) {
       this.#addOrder();
@@ -101,6 +114,7 @@ export class AmazonWorld {
     this.counts.added++;
     if (this.rand() < 0.5) {
       order.status = 'Unshipped'; // paid at once
+      this.#justPaid.push(order);
     }
   }
 
@@ -110,6 +124,7 @@ export class AmazonWorld {
     if (order.status === 'Pending') {
       if (roll < 0.8) {
         order.status = 'Unshipped';
+        this.#justPaid.push(order);
         this.counts.unshipped++;
       } else {
         store.cancel(order, 'BuyerCanceled');

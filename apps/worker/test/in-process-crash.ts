@@ -2,25 +2,20 @@
  * Crashes simulated inside the test process, for the embedded PGlite: a SIGKILL'd process could leave PGlite's
  * data folder half-written (it is a file-backed database in the killed process, not a server), which would
  * test PGlite rather than saleschannel. Instead, a sync runs here as a "process" whose every effect on the
- * outside world — each database statement and each HTTP request — is one numbered step; at the chosen step the
- * process dies: that step and everything after it never happen (or the step happens and its answer is never
- * seen), an open transaction is rolled back as the server would roll back a dead connection's, and the
- * process's code never runs again (its pending awaits never settle). What it had committed and sent stays.
+ * outside world — each database statement or transaction and each HTTP request — is one numbered step; at the
+ * chosen step the process dies: that step and everything after it never happen (or the step happens and its
+ * answer is never seen), and the process's code never runs again (its pending awaits never settle). What it
+ * had committed and sent stays.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from '@saleschannel/db';
 
-/** The parts of PGlite (and of its transactions) that Drizzle calls. */
+/** The parts of PGlite that Drizzle calls. */
 type Method = (...args: unknown[]) => Promise<unknown>;
 interface PGlite {
   query: Method;
   exec: Method;
-  transaction: (callback: (tx: Transaction) => Promise<unknown>) => Promise<unknown>;
-}
-type Transaction = object;
-
-export class Crash extends Error {
-  override readonly name = 'Crash';
+  transaction: (callback: (tx: object) => Promise<unknown>) => Promise<unknown>;
 }
 
 interface SimulatedProcess {
@@ -37,14 +32,13 @@ const current = new AsyncLocalStorage<SimulatedProcess>();
 const never = <T>() => new Promise<T>(() => {});
 
 /** One step of the current simulated process: runs it, or not, as its fate says. */
-function step<T>(run: () => Promise<T>, inTransaction: boolean): Promise<T> {
+function step<T>(run: () => Promise<T>): Promise<T> {
   const proc = current.getStore();
   if (!proc) {
     return run(); // the test's own work
   }
-  // A dead process does nothing more; inside a transaction the failure makes PGlite roll it back.
-  const dead = (): Promise<T> =>
-    inTransaction ? Promise.reject(new Crash('the process is dead')) : never<T>();
+  // A dead process does nothing more: its awaits never settle.
+  const dead = never<T>;
   if (proc.dead) {
     return dead();
   }
@@ -71,29 +65,23 @@ function step<T>(run: () => Promise<T>, inTransaction: boolean): Promise<T> {
   );
 }
 
-/** Routes the database's statements and the process's HTTP requests through `step`. Returns the undo. */
+/**
+ * Routes the database's statements and the process's HTTP requests through `step`. A transaction is one step:
+ * dying inside it rolls it back, which is the same as dying before it; dying after it keeps it (committed, but
+ * its answer never seen). Returns the undo.
+ */
 export function installCrashPoints(database: Database): () => void {
   const client = (database.db as unknown as { $client: PGlite }).$client;
   const { query, exec, transaction } = client;
   const originalFetch = globalThis.fetch;
-  const wrapTx = (tx: Transaction): Transaction =>
-    new Proxy(tx, {
-      get(target, property, receiver) {
-        if (property === 'query' || property === 'exec') {
-          const method = Reflect.get(target, property, receiver) as Method;
-          return (...args: unknown[]) => step(() => method.apply(target, args), true);
-        }
-        return Reflect.get(target, property, receiver);
-      },
-    });
   Object.assign(client, {
-    query: (...args: unknown[]) => step(() => query.apply(client, args), false),
-    exec: (...args: unknown[]) => step(() => exec.apply(client, args), false),
-    transaction: (callback: (tx: Transaction) => Promise<unknown>) =>
-      step(() => transaction.call(client, (tx: Transaction) => callback(wrapTx(tx))), false),
+    query: (...args: unknown[]) => step(() => query.apply(client, args)),
+    exec: (...args: unknown[]) => step(() => exec.apply(client, args)),
+    transaction: (callback: (tx: object) => Promise<unknown>) =>
+      step(() => transaction.call(client, callback)),
   });
   globalThis.fetch = ((...args: Parameters<typeof fetch>) =>
-    step(() => originalFetch(...args), false)) as typeof fetch;
+    step(() => originalFetch(...args))) as typeof fetch;
   return () => {
     Object.assign(client, { query, exec, transaction });
     globalThis.fetch = originalFetch;
