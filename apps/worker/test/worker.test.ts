@@ -32,6 +32,7 @@ describe('worker', () => {
     });
     worker = await startWorker(testRuntime(database), { pollingIntervalSeconds: 0.5 });
     const { accountId, commerce } = standIns;
+    // Orders are imported one by one during the sync: compare both sides once the sync has finished.
     const lastSuccess = async () =>
       (await database.db.select().from(syncCursors).where(eq(syncCursors.accountId, accountId)))[0]
         ?.lastSuccessAt;

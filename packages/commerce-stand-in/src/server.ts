@@ -77,6 +77,8 @@ export interface CommerceStandIn {
   readonly requests: RequestLogEntry[];
   /** Queue a fault for the next matching request(s). */
   injectFault(fault: Fault): void;
+  /** Forget the faults that have not fired yet. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -611,6 +613,9 @@ export async function startCommerceStandIn(options: StandInOptions = {}): Promis
     requests,
     injectFault(fault: Fault) {
       faults.push({ fault, left: fault.times ?? 1 });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     async close() {
       for (const response of hanging) {

@@ -1,5 +1,8 @@
-import type { AmazonStandIn } from '@saleschannel/amazon-stand-in';
-import { DEFAULT_ACCOUNT as DEFAULT_STAND_IN_ACCOUNT } from '@saleschannel/amazon-stand-in';
+import {
+  type AmazonStandIn,
+  DEFAULT_ACCOUNT as DEFAULT_STAND_IN_ACCOUNT,
+  seedOrders,
+} from '@saleschannel/amazon-stand-in';
 import type { CommerceStandIn } from '@saleschannel/commerce-stand-in';
 import { amazonOrders, orderEvents } from '@saleschannel/db';
 import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
@@ -155,6 +158,68 @@ describe('syncAccount against the stand-ins', () => {
     const extIds = [...commerce.store.orders.values()].map((o) => o.ext_order_id);
     expect(new Set(extIds).size).toBe(extIds.length);
     expect(extIds.length).toBe(imported.length);
+  });
+
+  it("a second change within the same second of Amazon's last-updated time is not lost", async () => {
+    await setUp({ orders: 5 });
+    // Amazon's last-updated time has whole seconds: paid right after it was placed, the order keeps its time.
+    const at = Math.floor((Date.now() - BEFORE_LAG_MS - 10_000) / 1000) * 1000;
+    const [order] = seedOrders(amazon.store, { count: 1, seed: 99, historyMs: 0, futureMs: 1, afnShare: 0 });
+    if (!order) {
+      throw new Error('no order seeded');
+    }
+    Object.assign(order, { createdAt: at, lastUpdatedAt: at, timeline: [] });
+    await syncAccount(runtime, accountId);
+    const row = () => stored().then((rows) => rows.find((r) => r.amazonOrderId === order.amazonOrderId));
+    expect(await row()).toMatchObject({ amazonStatus: 'Pending', importState: 'pending' });
+    order.status = 'Unshipped';
+    order.lastUpdatedAt = at + 400;
+    await syncAccount(runtime, accountId);
+    expect(await row()).toMatchObject({ amazonStatus: 'Unshipped', importState: 'imported' });
+    expect(
+      [...commerce.store.orders.values()].filter((o) => o.ext_order_id === order.amazonOrderId),
+    ).toHaveLength(1);
+    const again = await syncAccount(runtime, accountId);
+    expect(again.updated).toBe(0);
+  });
+
+  it('a Commerce order whose link was lost is found and cancelled when Amazon cancels the order before a retry', async () => {
+    await setUp({ orders: 0 });
+    const at = Math.floor((Date.now() - BEFORE_LAG_MS - 60_000) / 1000) * 1000;
+    const [order] = seedOrders(amazon.store, { count: 1, seed: 98, historyMs: 0, futureMs: 1, afnShare: 0 });
+    if (!order) {
+      throw new Error('no order seeded');
+    }
+    Object.assign(order, { createdAt: at, lastUpdatedAt: at, timeline: [], status: 'Unshipped' });
+    // The create's answer is lost and Commerce's order search fails right after: the order exists in Commerce,
+    // saleschannel does not know it (as after a crash between the create and its link).
+    commerce.injectFault({ kind: 'drop-after-processing', method: 'POST', path: /^\/V1\/orders$/ });
+    const push = commerce.requests.push.bind(commerce.requests);
+    commerce.requests.push = (...entries) => {
+      if (entries.some((entry) => entry.status === 'dropped')) {
+        commerce.injectFault({
+          kind: 'status',
+          status: 500,
+          method: 'GET',
+          path: /^\/V1\/orders$/,
+          times: 4,
+        });
+      }
+      return push(...entries);
+    };
+    await syncAccount(runtime, accountId);
+    const row = () => stored().then((rows) => rows.find((r) => r.amazonOrderId === order.amazonOrderId));
+    expect(await row()).toMatchObject({ importState: 'error', commerceOrderId: null });
+    const made = () =>
+      [...commerce.store.orders.values()].filter((o) => o.ext_order_id === order.amazonOrderId);
+    expect(made()).toHaveLength(1);
+
+    amazon.store.cancel(order, 'BuyerCanceled');
+    order.lastUpdatedAt = at + 5_000;
+    await syncAccount(runtime, accountId);
+    expect(made()).toHaveLength(1);
+    expect(made()[0]?.state).toBe('canceled');
+    expect(await row()).toMatchObject({ importState: 'imported', commerceOrderId: made()[0]?.entity_id });
   });
 
   it('Order Number Source = Amazon numbers Commerce orders with the prefix of their kind', async () => {

@@ -61,6 +61,16 @@ export async function processOrder(ctx: SyncContext, row: AmazonOrderRow): Promi
     return 'busy';
   }
   if (decision.action === 'skip') {
+    if (row.amazonStatus === 'Canceled' && ctx.settings.importOrders !== 'disabled') {
+      try {
+        const linked = await linkCreatedBeforeCancellation(ctx, row);
+        if (linked) {
+          return 'imported';
+        }
+      } catch (error) {
+        return await recordFailure(ctx, row, error);
+      }
+    }
     await releaseQuantity(ctx, row, row.amazonStatus === 'Canceled' ? 'cancelled' : 'skipped');
     await transitionImport(db, row, { to: 'skipped' }, { type: 'skipped', message: decision.reason });
     return 'skipped';
@@ -164,20 +174,49 @@ export async function processOrder(ctx: SyncContext, row: AmazonOrderRow): Promi
     ctx.metrics.ordersImported.inc({ account: row.accountId });
     return 'imported';
   } catch (error) {
-    const problem = classify(error);
-    ctx.logger.warn(
-      { order: row.amazonOrderId, code: problem.code, err: problem.message },
-      'order not imported',
-    );
-    ctx.metrics.importErrors.inc({ account: row.accountId, code: problem.code });
-    await transitionImport(
-      db,
-      row,
-      { to: 'error', code: problem.code, reason: problem.message },
-      { type: 'import_failed', message: `Not imported: ${problem.message}`, data: { code: problem.code } },
-    );
-    return 'error';
+    return await recordFailure(ctx, row, error);
   }
+}
+
+/** The order goes to `error` with the reason (a bug is thrown on). */
+async function recordFailure(ctx: SyncContext, row: AmazonOrderRow, error: unknown): Promise<'error'> {
+  const problem = classify(error);
+  ctx.logger.warn(
+    { order: row.amazonOrderId, code: problem.code, err: problem.message },
+    'order not imported',
+  );
+  ctx.metrics.importErrors.inc({ account: row.accountId, code: problem.code });
+  await transitionImport(
+    ctx.database.db,
+    row,
+    { to: 'error', code: problem.code, reason: problem.message },
+    { type: 'import_failed', message: `Not imported: ${problem.message}`, data: { code: problem.code } },
+  );
+  return 'error';
+}
+
+/**
+ * An order Amazon cancelled may have its Commerce order already although saleschannel never recorded it: a
+ * crash, or a lost answer followed by a failed lookup, between the create and its link. Skipping it would leave
+ * that Commerce order open for good; it is linked instead, and the Amazon cancellation then reaches it like any
+ * other (one order search per order cancelled before creation).
+ */
+async function linkCreatedBeforeCancellation(ctx: SyncContext, row: AmazonOrderRow): Promise<boolean> {
+  const existing = await ctx.commerce.findOrderByExtOrderId(row.amazonOrderId);
+  if (existing?.entity_id === undefined || existing.increment_id === undefined) {
+    return false;
+  }
+  await transitionImport(
+    ctx.database.db,
+    row,
+    { to: 'imported', commerceOrderId: existing.entity_id, commerceIncrementId: existing.increment_id },
+    {
+      type: 'imported',
+      message: `Linked to Commerce order ${existing.increment_id}, created before Amazon cancelled the order`,
+      data: { commerceOrderId: existing.entity_id, created: false },
+    },
+  );
+  return true;
 }
 
 function classify(error: unknown): ImportProblem {

@@ -66,6 +66,27 @@ function headerValues(
 }
 
 /**
+ * Whether Amazon's version is no newer than the stored one. Amazon's last-updated time has whole seconds, so two
+ * changes within one second (paid, then shipped) carry the same time: an equal time counts as "unchanged" only
+ * when what saleschannel acts on is the same too — otherwise the second change would be ignored for good.
+ */
+function isNoNewer(existing: AmazonOrderRow, values: ReturnType<typeof headerValues>): boolean {
+  const held = existing.lastUpdateDate.getTime();
+  const got = values.lastUpdateDate.getTime();
+  if (held !== got) {
+    return held > got;
+  }
+  return (
+    existing.amazonStatus === values.amazonStatus &&
+    existing.fulfillmentChannel === values.fulfillmentChannel &&
+    existing.numberOfItemsShipped === values.numberOfItemsShipped &&
+    existing.numberOfItemsUnshipped === values.numberOfItemsUnshipped &&
+    existing.buyerRequestedCancel === values.buyerRequestedCancel &&
+    (existing.orderTotal === null) === (values.orderTotal === null)
+  );
+}
+
+/**
  * Stores one Amazon order exactly once per (account, Amazon order id): new orders are inserted, newer versions
  * update the row and its lines, older or equal ones (overlapping pages, repeated notifications) change nothing.
  * Meant to run in the transaction that also advances the sync cursor.
@@ -123,7 +144,7 @@ export async function storeAmazonOrder(
         : `Received from Amazon (${order.status}, ${values.fulfillmentChannel === 'AFN' ? 'fulfilled by Amazon' : 'fulfilled by the seller'})`,
       data: { amazonStatus: order.status, lastUpdatedAt: order.lastUpdatedAt },
     });
-  } else if (existing.lastUpdateDate.getTime() >= values.lastUpdateDate.getTime()) {
+  } else if (isNoNewer(existing, values)) {
     return { change: 'unchanged', row: existing };
   } else {
     const [updated] = await tx
