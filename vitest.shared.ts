@@ -10,8 +10,9 @@ export const sharedConfig = defineConfig({
   ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    // Generous: these tests talk to real servers on a small, often busy machine. Nothing here asserts speed.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   },
 });

@@ -26,7 +26,7 @@ export type ImportTransition =
  * Moves an order's import state — the only way it changes. The caller passes the row its decision was based
  * on: if the order changed since (another worker, an operator), the move is refused with a conflict rather than
  * applied to a state nobody looked at. The lifecycle table decides whether the move is allowed; the timeline
- * gets the event in the same statement sequence. A failure counts an attempt and schedules the next automatic
+ * gets the event in the same transaction. A failure counts an attempt and schedules the next automatic
  * one (bounded).
  */
 export async function transitionImport(
@@ -85,20 +85,23 @@ export async function transitionImport(
       break;
     }
   }
-  const [updated] = await db
-    .update(amazonOrders)
-    .set(changes)
-    .where(and(eq(amazonOrders.id, orderId), eq(amazonOrders.version, order.version)))
-    .returning();
-  if (!updated) {
-    throw new ConflictError(`order ${order.amazonOrderId} was changed by another process; try again`);
-  }
-  await recordEvent(db, updated, {
-    level: transition.to === 'error' ? 'error' : 'info',
-    ...event,
-    data: { ...event.data, importState: { from: order.importState, to: transition.to } },
+  // The new state and its timeline event commit together (a savepoint inside a caller's transaction).
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(amazonOrders)
+      .set(changes)
+      .where(and(eq(amazonOrders.id, orderId), eq(amazonOrders.version, order.version)))
+      .returning();
+    if (!updated) {
+      throw new ConflictError(`order ${order.amazonOrderId} was changed by another process; try again`);
+    }
+    await recordEvent(tx, updated, {
+      level: transition.to === 'error' ? 'error' : 'info',
+      ...event,
+      data: { ...event.data, importState: { from: order.importState, to: transition.to } },
+    });
+    return updated;
   });
-  return updated;
 }
 
 export async function recordEvent(
