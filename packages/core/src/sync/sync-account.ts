@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { loadAccountConnection } from '../accounts.js';
 import type { Runtime } from '../runtime.js';
 import { getOrderSettings } from '../settings.js';
-import { amazonClientFor, commerceClientFor } from './clients.js';
+import { type AmazonClientOptions, amazonClientFor, combineHooks, commerceClientFor } from './clients.js';
 import { orderFlowFor, type SyncContext, storeIdResolver } from './context.js';
 import { processOrder, reconcileCancellations } from './process-order.js';
 import { type MalformedOrder, storeAmazonOrder } from './store-order.js';
@@ -46,11 +46,11 @@ interface RunWindow {
 export async function syncAccount(
   runtime: Runtime,
   accountId: string,
-  options: { readonly now?: () => Date } = {},
+  options: { readonly now?: () => Date; readonly amazonClient?: AmazonClientOptions } = {},
 ): Promise<SyncReport> {
   const now = options.now ?? (() => new Date());
   const report = emptyReport(accountId);
-  const ctx = await buildContext(runtime, accountId, now);
+  const ctx = await buildContext(runtime, accountId, now, options.amazonClient);
   if (ctx.connection.account.status === 'paused') {
     return { ...report, skipped: 'paused' };
   }
@@ -197,9 +197,13 @@ export async function backfillAccount(
   runtime: Runtime,
   accountId: string,
   since: Date,
-  options: { readonly now?: () => Date; readonly onProgress?: (fetched: number) => void } = {},
+  options: {
+    readonly now?: () => Date;
+    readonly onProgress?: (fetched: number) => void;
+    readonly amazonClient?: AmazonClientOptions;
+  } = {},
 ): Promise<SyncReport> {
-  const ctx = await buildContext(runtime, accountId, options.now ?? (() => new Date()));
+  const ctx = await buildContext(runtime, accountId, options.now ?? (() => new Date()), options.amazonClient);
   const report = emptyReport(accountId);
   const [cursor] = await runtime.database.db
     .select()
@@ -283,7 +287,12 @@ function emptyReport(accountId: string): SyncReport {
   };
 }
 
-async function buildContext(runtime: Runtime, accountId: string, now: () => Date): Promise<SyncContext> {
+async function buildContext(
+  runtime: Runtime,
+  accountId: string,
+  now: () => Date,
+  amazonClient: AmazonClientOptions = {},
+): Promise<SyncContext> {
   const { database, logger } = runtime;
   const connection = await loadAccountConnection(database.db, database.cipher, accountId);
   const settings = await getOrderSettings(database.db, accountId);
@@ -294,7 +303,11 @@ async function buildContext(runtime: Runtime, accountId: string, now: () => Date
     metrics: runtime.metrics,
     connection,
     settings,
-    amazon: amazonClientFor(connection, runtime.metrics.amazonHooks()),
+    amazon: amazonClientFor(
+      connection,
+      combineHooks(runtime.metrics.amazonHooks(), amazonClient.hooks),
+      amazonClient.clock,
+    ),
     commerce,
     flow: orderFlowFor(commerce, connection, settings),
     marketplaceCountry: marketplaceById(connection.account.marketplaceId)?.countryCode ?? 'US',
