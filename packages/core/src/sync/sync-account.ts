@@ -155,6 +155,7 @@ async function fetchWindow(ctx: SyncContext, report: SyncReport, plan: FetchPlan
           raw,
           sourceApi: '2026-01-01',
           ...(malformed ? { malformed } : {}),
+          dueAt: ctx.now(),
         });
         report.fetched++;
         if (stored.change === 'created') {
@@ -162,7 +163,8 @@ async function fetchWindow(ctx: SyncContext, report: SyncReport, plan: FetchPlan
         } else if (stored.change === 'updated') {
           report.updated++;
         }
-        if (stored.change !== 'unchanged' && ['pending', 'error'].includes(stored.row.importState)) {
+        // New orders are stored due; a changed one whose import is pending or failed is due again now.
+        if (stored.change === 'updated' && ['pending', 'error'].includes(stored.row.importState)) {
           await tx
             .update(amazonOrders)
             .set({ nextAttemptAt: ctx.now() })
