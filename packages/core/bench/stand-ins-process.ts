@@ -22,6 +22,8 @@ export type ChildMessage =
       readonly amazon: Record<string, { requests: number; throttled: number }>;
       readonly commerceOrders: number;
       readonly commerceRequests: number;
+      /** Commerce requests by method and path (ids as :id). */
+      readonly commerceRoutes: Record<string, number>;
       /** This process's CPU time since it started, µs. */
       readonly cpu: NodeJS.CpuUsage;
       /** The Amazon stand-in's (virtual) time. */
@@ -47,6 +49,11 @@ process.once('message', async (start: ParentMessage) => {
         amazon: amazon.stats(),
         commerceOrders: commerce.store.orders.size,
         commerceRequests: commerce.requests.length,
+        commerceRoutes: commerce.requests.reduce<Record<string, number>>((routes, request) => {
+          const route = `${request.method} ${request.path.replace(/\/\d+/g, '/:id')}`;
+          routes[route] = (routes[route] ?? 0) + 1;
+          return routes;
+        }, {}),
         cpu: process.cpuUsage(),
         virtualNow: amazon.clock.now(),
       });

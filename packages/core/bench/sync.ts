@@ -92,7 +92,7 @@ async function freshDatabase(): Promise<BenchDatabase> {
 /** CPU time (ms) of each PostgreSQL backend serving this database, read from /proc (same machine). */
 async function backendCpu(database: Database): Promise<Map<number, number> | undefined> {
   const { rows } = await database.executeSql(
-    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    'select pid from pg_stat_activity where datname = current_database()',
   );
   const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
   const cpu = new Map<number, number>();
@@ -329,6 +329,7 @@ async function throughput(): Promise<void> {
         fmt(report.imported / (result.wallMs / 1000), 0),
         `${fmt(result.stats.commerceRequests)} Commerce requests (${fmt(result.stats.commerceRequests / Math.max(1, report.imported), 1)} per created order)`,
       );
+      log(`  Commerce requests: ${JSON.stringify(result.stats.commerceRoutes)}`);
     }
   }
 }
