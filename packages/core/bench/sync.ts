@@ -19,7 +19,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { type Clock, OPERATIONS, type TransportHooks } from '@saleschannel/amazon';
+import { type Clock, OPERATIONS, scaledClock, type TransportHooks } from '@saleschannel/amazon';
 import type { StandInOptions } from '@saleschannel/amazon-stand-in';
 import { amazonOrders, createCipher, createDb, type Database } from '@saleschannel/db';
 import { createEmptyDatabaseUrl } from '@saleschannel/db/testing';
@@ -168,33 +168,6 @@ class StandInProcess {
     await this.#ask({ type: 'close' });
     await exited;
   }
-}
-
-/** A clock running `speed` times faster than real time from `virtualNow` — the stand-in's own time. */
-function virtualClock(speed: number, virtualNow: number): Clock {
-  const origin = performance.now();
-  return {
-    now: () => virtualNow + (performance.now() - origin) * speed,
-    sleep: (ms, signal) =>
-      new Promise<void>((resolve, reject) => {
-        if (signal?.aborted) {
-          reject(signal.reason);
-          return;
-        }
-        const timer = setTimeout(
-          () => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-          },
-          Math.max(0, ms / speed),
-        );
-        const onAbort = () => {
-          clearTimeout(timer);
-          reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-      }),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -368,7 +341,7 @@ async function rate(): Promise<void> {
     },
     importOrders: 'disabled',
     amazonClient: (virtualNow) => {
-      clock = virtualClock(config.speed, virtualNow);
+      clock = scaledClock(config.speed, virtualNow);
       return { clock, hooks };
     },
   });
