@@ -30,6 +30,10 @@ import { type AmazonClientOptions, backfillAccount, type SyncReport } from '../s
 import type { ChildMessage, ParentMessage } from './stand-ins-process.js';
 
 const DAY = 24 * 60 * 60_000;
+/** The stand-ins answer without limits in the throughput and memory parts: the client must not pace itself. */
+const UNLIMITED: AmazonClientOptions = {
+  rateLimits: { 'orders-2026-01-01.searchOrders': { rate: 1_000_000, burst: 1_000_000 } },
+};
 const SEARCH = 'orders-2026-01-01.searchOrders';
 
 function intEnv(name: string, fallback: number): number {
@@ -54,6 +58,7 @@ const config = {
   speed: intEnv('BENCH_SPEED', 100),
   backfillOrders: intEnv('BENCH_BACKFILL_ORDERS', 100_000),
   memoryEvery: intEnv('BENCH_MEMORY_EVERY', 10_000),
+  memorySynchronousCommit: process.env.BENCH_MEMORY_SYNCHRONOUS_COMMIT === 'on',
   parts: new Set((process.env.BENCH_PARTS || 'throughput,rate,memory').split(',').map((p) => p.trim())),
 };
 
@@ -72,12 +77,22 @@ interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-async function freshDatabase(): Promise<BenchDatabase> {
+async function freshDatabase(synchronousCommit: boolean): Promise<BenchDatabase> {
   // createEmptyDatabaseUrl creates the database on TEST_DATABASE_URL's server.
   process.env.TEST_DATABASE_URL = config.databaseUrl;
   const empty = await createEmptyDatabaseUrl();
   if (!empty.url) {
     throw new Error('no PostgreSQL server configured');
+  }
+  if (!synchronousCommit) {
+    const name = new URL(empty.url).pathname.slice(1);
+    const admin = await createDb({
+      url: config.databaseUrl,
+      cipher: createCipher(randomBytes(32)),
+      migrate: false,
+    });
+    await admin.executeSql(`alter database "${name}" set synchronous_commit = off`);
+    await admin.close();
   }
   const database = await createDb({ url: empty.url, cipher: createCipher(randomBytes(32)) });
   return {
@@ -179,6 +194,8 @@ interface RunOptions {
     readonly orders: { readonly count: number; readonly historyMs: number };
   };
   readonly importOrders: 'enabled' | 'disabled';
+  /** PostgreSQL's synchronous_commit for the run's database. @default true */
+  readonly synchronousCommit?: boolean;
   readonly amazonClient?: (virtualNow: number) => AmazonClientOptions;
   readonly onProgress?: (fetched: number) => void;
 }
@@ -199,7 +216,7 @@ interface RunResult {
 }
 
 async function run(options: RunOptions): Promise<RunResult> {
-  const { database, drop } = await freshDatabase();
+  const { database, drop } = await freshDatabase(options.synchronousCommit ?? true);
   const { process: standIns, endpoints } = await StandInProcess.start(options.amazon);
   try {
     const runtime = testRuntime(database);
@@ -279,6 +296,7 @@ async function throughput(): Promise<void> {
         orders: { count: config.orders, historyMs: 30 * DAY, seed: 11 },
       },
       importOrders,
+      amazonClient: () => UNLIMITED,
     });
     const n = result.storedOrders;
     const { report } = result;
@@ -428,6 +446,9 @@ async function memory(): Promise<void> {
         orders: { count: config.backfillOrders, historyMs: 365 * DAY, seed: 17 },
       },
       importOrders: 'disabled',
+      amazonClient: () => UNLIMITED,
+      // Commits do not wait for the WAL flush: the disk's flush latency would set the pace, not memory.
+      synchronousCommit: config.memorySynchronousCommit,
       onProgress: (fetched) => {
         if (fetched >= next) {
           samples.push(sample(`${fmt(fetched)} orders stored`));

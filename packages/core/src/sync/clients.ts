@@ -1,4 +1,9 @@
-import { type Clock, SellingPartnerClient, type TransportHooks } from '@saleschannel/amazon';
+import {
+  type Clock,
+  SellingPartnerClient,
+  type SellingPartnerClientOptions,
+  type TransportHooks,
+} from '@saleschannel/amazon';
 import { type CommerceAuth, CommerceClient } from '@saleschannel/commerce';
 import type { AccountConnection } from '../accounts.js';
 
@@ -8,6 +13,8 @@ export interface AmazonClientOptions {
   readonly hooks?: TransportHooks;
   /** The rate limiter's time source: a scaled clock against a stand-in running at the same speed. */
   readonly clock?: Clock;
+  /** Usage plans other than Amazon's defaults (a raised plan, or a stand-in without limits). */
+  readonly rateLimits?: SellingPartnerClientOptions['rateLimits'];
 }
 
 /** Hooks calling each of the given ones in turn (metrics and a caller's own observer). */
@@ -34,6 +41,7 @@ export function amazonClientFor(
   connection: AccountConnection,
   hooks?: TransportHooks,
   clock?: Clock,
+  rateLimits?: SellingPartnerClientOptions['rateLimits'],
 ): SellingPartnerClient {
   const { account, amazon } = connection;
   return new SellingPartnerClient({
@@ -46,6 +54,7 @@ export function amazonClientFor(
     appName: 'saleschannel',
     ...(hooks ? { hooks } : {}),
     ...(clock ? { clock } : {}),
+    ...(rateLimits ? { rateLimits } : {}),
   });
 }
 

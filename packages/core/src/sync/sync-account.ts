@@ -309,6 +309,7 @@ async function buildContext(
       connection,
       combineHooks(runtime.metrics.amazonHooks(), amazonClient.hooks),
       amazonClient.clock,
+      amazonClient.rateLimits,
     ),
     commerce,
     flow: orderFlowFor(commerce, connection, settings),
