@@ -22,16 +22,24 @@ export function combineHooks(...all: readonly (TransportHooks | undefined)[]): T
   const hooks = all.filter((h): h is TransportHooks => h !== undefined);
   return {
     onRequest: (event) => {
-      for (const h of hooks) h.onRequest?.(event);
+      for (const h of hooks) {
+        h.onRequest?.(event);
+      }
     },
     onResponse: (event) => {
-      for (const h of hooks) h.onResponse?.(event);
+      for (const h of hooks) {
+        h.onResponse?.(event);
+      }
     },
     onRetry: (event) => {
-      for (const h of hooks) h.onRetry?.(event);
+      for (const h of hooks) {
+        h.onRetry?.(event);
+      }
     },
     onThrottle: (event) => {
-      for (const h of hooks) h.onThrottle?.(event);
+      for (const h of hooks) {
+        h.onThrottle?.(event);
+      }
     },
   };
 }
