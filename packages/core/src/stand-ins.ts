@@ -43,8 +43,32 @@ export async function connectStandIns(
     products: (options.skus ?? STAND_IN_SKUS).map((sku) => ({ sku, qty: 1000, price: '10.00' })),
     ...(options.commercePort ? { port: options.commercePort } : {}),
   });
+  const accountId = await createStandInAccount(database, { amazon, commerce }, options.displayName);
+  return {
+    amazon,
+    commerce,
+    accountId,
+    close: async () => {
+      await amazon.close();
+      await commerce.close();
+    },
+  };
+}
+
+/** Where stand-ins (started here or in another process) answer, and the credentials they accept. */
+export interface StandInEndpoints {
+  readonly amazon: Pick<AmazonStandIn, 'url' | 'tokenUrl' | 'account'>;
+  readonly commerce: Pick<CommerceStandIn, 'url' | 'integration'>;
+}
+
+/** Adds an account connected to running stand-ins; returns its id. */
+export async function createStandInAccount(
+  database: Database,
+  { amazon, commerce }: StandInEndpoints,
+  displayName = 'Stand-in US',
+): Promise<string> {
   const account = await createAccount(database, {
-    displayName: options.displayName ?? 'Stand-in US',
+    displayName,
     sellerId: amazon.account.sellerId,
     marketplaceId: amazon.account.marketplaceIds[0] ?? 'ATVPDKIKX0DER',
     region: 'na',
@@ -62,15 +86,7 @@ export async function connectStandIns(
     },
     commerceWebsiteId: 1,
   });
-  return {
-    amazon,
-    commerce,
-    accountId: account.id,
-    close: async () => {
-      await amazon.close();
-      await commerce.close();
-    },
-  };
+  return account.id;
 }
 
 /** A runtime around a test database, with logs silenced. */

@@ -139,6 +139,35 @@ describe('syncAccount against the stand-ins', () => {
     expect((await stored()).filter((r) => r.importState === 'error')).toEqual([]);
   });
 
+  it('asks Commerce once per enabled SKU in a run; a disabled product is asked again per order, and its orders import once enabled', async () => {
+    await setUp();
+    const mug = commerce.store.products.get('MUG-CERAMIC-350');
+    if (!mug) {
+      throw new Error('the stand-in has no mug');
+    }
+    mug.status = 2;
+    const report = await syncAccount(runtime, accountId);
+    const productLookups = (sku: string) =>
+      commerce.requests.filter((r) => r.method === 'GET' && r.path === `/V1/products/${sku}`).length;
+    const failed = (await stored()).filter((r) => r.importState === 'error');
+    expect(failed.length).toBeGreaterThan(1);
+    expect(report.imported).toBeGreaterThan(0);
+    for (const row of failed) {
+      expect(row.importErrorCode).toBe('disabled_product');
+    }
+    expect(productLookups('MUG-CERAMIC-350')).toBe(failed.length);
+    for (const sku of STAND_IN_SKUS.filter((s) => s !== 'MUG-CERAMIC-350')) {
+      expect(productLookups(sku)).toBeLessThanOrEqual(1);
+    }
+    mug.status = 1;
+    await database.db
+      .update(amazonOrders)
+      .set({ nextAttemptAt: new Date() })
+      .where(eq(amazonOrders.importState, 'error'));
+    const again = await syncAccount(runtime, accountId);
+    expect(again.imported).toBe(failed.length);
+  });
+
   it('with "Import Amazon Orders" Disabled, orders are stored and shown only', async () => {
     await setUp();
     await updateOrderSettings(database.db, accountId, { importOrders: 'disabled' });

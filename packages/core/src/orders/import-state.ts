@@ -36,57 +36,57 @@ export async function transitionImport(
   event: TimelineEvent,
   now = new Date(),
 ): Promise<AmazonOrderRow> {
-  const orderId = basis.id;
-  const [order] = await db.select().from(amazonOrders).where(eq(amazonOrders.id, orderId));
-  if (!order) {
-    throw new NotFoundError('Order', orderId);
-  }
-  if (order.version !== basis.version) {
-    throw new ConflictError(`order ${order.amazonOrderId} was changed by another process; try again`);
-  }
-  importLifecycle.assertTransition(order.importState as ImportState, transition.to);
-
-  const changes: Partial<typeof amazonOrders.$inferInsert> = {
-    importState: transition.to,
-    version: order.version + 1,
-    // Whoever moved the order is done with it: its processing lease ends.
-    processingUntil: null,
-  };
-  switch (transition.to) {
-    case 'pending':
-      Object.assign(changes, {
-        importError: null,
-        importErrorCode: null,
-        nextAttemptAt: transition.nextAttemptAt ?? now,
-        ...(transition.resetAttempts ? { importAttempts: 0 } : {}),
-      });
-      break;
-    case 'skipped':
-      Object.assign(changes, { importError: null, importErrorCode: null, nextAttemptAt: null });
-      break;
-    case 'imported':
-      Object.assign(changes, {
-        importError: null,
-        importErrorCode: null,
-        nextAttemptAt: null,
-        commerceOrderId: transition.commerceOrderId,
-        commerceIncrementId: transition.commerceIncrementId,
-        importedAt: now,
-      });
-      break;
-    case 'error': {
-      const attempts = order.importAttempts + 1;
-      Object.assign(changes, {
-        importError: transition.reason,
-        importErrorCode: transition.code,
-        importAttempts: attempts,
-        nextAttemptAt: nextImportAttemptAt(attempts, now),
-      });
-      break;
-    }
-  }
-  // The new state and its timeline event commit together (a savepoint inside a caller's transaction).
+  // One transaction: the state and its timeline event commit together (and cost one commit, not two).
   return db.transaction(async (tx) => {
+    const orderId = basis.id;
+    const [order] = await tx.select().from(amazonOrders).where(eq(amazonOrders.id, orderId));
+    if (!order) {
+      throw new NotFoundError('Order', orderId);
+    }
+    if (order.version !== basis.version) {
+      throw new ConflictError(`order ${order.amazonOrderId} was changed by another process; try again`);
+    }
+    importLifecycle.assertTransition(order.importState as ImportState, transition.to);
+
+    const changes: Partial<typeof amazonOrders.$inferInsert> = {
+      importState: transition.to,
+      version: order.version + 1,
+      // Whoever moved the order is done with it: its processing lease ends.
+      processingUntil: null,
+    };
+    switch (transition.to) {
+      case 'pending':
+        Object.assign(changes, {
+          importError: null,
+          importErrorCode: null,
+          nextAttemptAt: transition.nextAttemptAt ?? now,
+          ...(transition.resetAttempts ? { importAttempts: 0 } : {}),
+        });
+        break;
+      case 'skipped':
+        Object.assign(changes, { importError: null, importErrorCode: null, nextAttemptAt: null });
+        break;
+      case 'imported':
+        Object.assign(changes, {
+          importError: null,
+          importErrorCode: null,
+          nextAttemptAt: null,
+          commerceOrderId: transition.commerceOrderId,
+          commerceIncrementId: transition.commerceIncrementId,
+          importedAt: now,
+        });
+        break;
+      case 'error': {
+        const attempts = order.importAttempts + 1;
+        Object.assign(changes, {
+          importError: transition.reason,
+          importErrorCode: transition.code,
+          importAttempts: attempts,
+          nextAttemptAt: nextImportAttemptAt(attempts, now),
+        });
+        break;
+      }
+    }
     const [updated] = await tx
       .update(amazonOrders)
       .set(changes)

@@ -1,4 +1,4 @@
-export { amazonClientFor, commerceClientFor } from './clients.js';
+export { type AmazonClientOptions, amazonClientFor, commerceClientFor } from './clients.js';
 export { PLACEHOLDERS, splitName } from './mapping.js';
 export { dueAccounts, enqueueDueSyncs, syncNow } from './schedule.js';
 export {

@@ -276,11 +276,29 @@ async function resolveCustomer(ctx: SyncContext, buyer: AmazonBuyer | null, stor
   }
 }
 
+/**
+ * SKUs found enabled in Commerce, per sync run: a run importing many orders of the same products asks Commerce
+ * once per SKU instead of once per order line. Missing and disabled SKUs are asked again for every order, and
+ * every run starts afresh.
+ */
+const usableSkus = new WeakMap<SyncContext, Set<string>>();
+
 async function unknownSkus(ctx: SyncContext, skus: readonly string[]) {
   const missing: string[] = [];
   const disabled: string[] = [];
+  let usable = usableSkus.get(ctx);
+  if (!usable) {
+    usable = new Set();
+    usableSkus.set(ctx, usable);
+  }
   for (const sku of new Set(skus)) {
+    if (usable.has(sku)) {
+      continue;
+    }
     const product = await ctx.commerce.findProduct(sku);
+    if (product && product.status !== 2) {
+      usable.add(sku);
+    }
     if (!product) {
       missing.push(sku);
     } else if (product.status === 2) {

@@ -10,6 +10,24 @@ import type { AmazonOrder } from '@saleschannel/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordEvent, transitionImport } from '../orders/import-state.js';
 
+/** The columns of an order line that a newer version of the order replaces. */
+const UPDATED_LINE_COLUMNS = [
+  'asin',
+  'sellerSku',
+  'title',
+  'quantityOrdered',
+  'quantityShipped',
+  'currencyCode',
+  'unitPrice',
+  'lineTotal',
+  'itemTax',
+  'shippingPrice',
+  'promotionDiscount',
+] as const satisfies readonly (keyof typeof amazonOrderItems.$inferInsert)[];
+
+/** The database's column name of a schema key (the schema is declared with snake_case casing). */
+const snakeCase = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
 export type StoreResult =
   | { readonly change: 'created'; readonly row: AmazonOrderRow }
   | { readonly change: 'updated'; readonly row: AmazonOrderRow; readonly previousStatus: string }
@@ -101,6 +119,8 @@ export async function storeAmazonOrder(
     readonly raw: unknown;
     readonly sourceApi: 'v0' | '2026-01-01';
     readonly malformed?: MalformedOrder;
+    /** A new order is due for import from then (saves the sync an update per new order). */
+    readonly dueAt?: Date;
   },
 ): Promise<StoreResult> {
   const { accountId, order } = input;
@@ -119,6 +139,7 @@ export async function storeAmazonOrder(
         accountId,
         amazonOrderId: order.amazonOrderId,
         ...values,
+        ...(input.dueAt ? { nextAttemptAt: input.dueAt } : {}),
         ...(input.malformed
           ? {
               importState: 'error',
@@ -195,26 +216,31 @@ export async function storeAmazonOrder(
       });
     }
   }
-  for (const item of order.items) {
-    const itemValues = {
-      asin: item.asin ?? '',
-      sellerSku: item.sellerSku,
-      title: item.title,
-      quantityOrdered: item.quantityOrdered,
-      quantityShipped: Math.min(item.quantityShipped, item.quantityOrdered),
-      currencyCode: item.unitPrice?.currency ?? item.lineTotal?.currency ?? null,
-      unitPrice: item.unitPrice?.amount ?? null,
-      lineTotal: item.lineTotal?.amount ?? null,
-      itemTax: item.itemTax?.amount ?? '0',
-      shippingPrice: item.shippingPrice?.amount ?? '0',
-      promotionDiscount: item.promotionDiscount?.amount ?? '0',
-    };
+  // Every line in one statement: an order has up to a few dozen, and a round trip each adds up over a backfill.
+  const lines = order.items.map((item) => ({
+    orderId: row.id,
+    orderItemId: item.orderItemId,
+    asin: item.asin ?? '',
+    sellerSku: item.sellerSku,
+    title: item.title,
+    quantityOrdered: item.quantityOrdered,
+    quantityShipped: Math.min(item.quantityShipped, item.quantityOrdered),
+    currencyCode: item.unitPrice?.currency ?? item.lineTotal?.currency ?? null,
+    unitPrice: item.unitPrice?.amount ?? null,
+    lineTotal: item.lineTotal?.amount ?? null,
+    itemTax: item.itemTax?.amount ?? '0',
+    shippingPrice: item.shippingPrice?.amount ?? '0',
+    promotionDiscount: item.promotionDiscount?.amount ?? '0',
+  }));
+  if (lines.length > 0) {
     await tx
       .insert(amazonOrderItems)
-      .values({ orderId: row.id, orderItemId: item.orderItemId, ...itemValues })
+      .values(lines)
       .onConflictDoUpdate({
         target: [amazonOrderItems.orderId, amazonOrderItems.orderItemId],
-        set: itemValues,
+        set: Object.fromEntries(
+          UPDATED_LINE_COLUMNS.map((key) => [key, sql.raw(`excluded.${snakeCase(key)}`)]),
+        ),
       });
   }
   return result;

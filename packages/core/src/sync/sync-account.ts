@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { type SyncOutboundReport, syncOutbound } from '../outbound/sync-outbound.js';
 import type { Runtime } from '../runtime.js';
 import { accountContext } from './account-context.js';
+import type { AmazonClientOptions } from './clients.js';
 import type { SyncContext } from './context.js';
 import { processOrder, reconcileCancellations } from './process-order.js';
 import { releaseExpiredReservations } from './reservations.js';
@@ -48,11 +49,14 @@ interface RunWindow {
 export async function syncAccount(
   runtime: Runtime,
   accountId: string,
-  options: { readonly now?: () => Date } = {},
+  options: { readonly now?: () => Date; readonly amazonClient?: AmazonClientOptions } = {},
 ): Promise<SyncReport> {
   const now = options.now ?? (() => new Date());
   const report = emptyReport(accountId);
-  const ctx = await accountContext(runtime, accountId, { now });
+  const ctx = await accountContext(runtime, accountId, {
+    now,
+    ...(options.amazonClient ? { amazonClient: options.amazonClient } : {}),
+  });
   if (ctx.connection.account.status === 'paused') {
     return { ...report, skipped: 'paused' };
   }
@@ -160,6 +164,7 @@ async function fetchWindow(ctx: SyncContext, report: SyncReport, plan: FetchPlan
           raw,
           sourceApi: '2026-01-01',
           ...(malformed ? { malformed } : {}),
+          dueAt: ctx.now(),
         });
         report.fetched++;
         if (stored.change === 'created') {
@@ -167,7 +172,8 @@ async function fetchWindow(ctx: SyncContext, report: SyncReport, plan: FetchPlan
         } else if (stored.change === 'updated') {
           report.updated++;
         }
-        if (stored.change !== 'unchanged' && ['pending', 'error'].includes(stored.row.importState)) {
+        // New orders are stored due; a changed one whose import is pending or failed is due again now.
+        if (stored.change === 'updated' && ['pending', 'error'].includes(stored.row.importState)) {
           await tx
             .update(amazonOrders)
             .set({ nextAttemptAt: ctx.now() })
@@ -202,7 +208,11 @@ export async function backfillAccount(
   runtime: Runtime,
   accountId: string,
   since: Date,
-  options: { readonly now?: () => Date; readonly onProgress?: (fetched: number) => void } = {},
+  options: {
+    readonly now?: () => Date;
+    readonly onProgress?: (fetched: number) => void;
+    readonly amazonClient?: AmazonClientOptions;
+  } = {},
 ): Promise<SyncReport> {
   const ctx = await accountContext(runtime, accountId, options);
   const report = emptyReport(accountId);
