@@ -115,13 +115,19 @@ describe('paging through 1,000+ orders under the real limits', () => {
     const url = new URL('/orders/2026-01-01/orders', pair.standIn.url);
     url.searchParams.set('createdAfter', ago(pair.standIn, 31 * 86_400_000));
     url.searchParams.set('marketplaceIds', US);
+    const started = pair.standIn.clock.now();
     const responses = await Promise.all(
       Array.from({ length: 40 }, () => fetch(url, { headers: { 'x-amz-access-token': token } })),
     );
+    // The burst of 20, plus what the bucket refilled (0.0056/s of compressed time) while the 40 were in flight:
+    // on a busy machine they take longer, and Amazon too would have let the refilled ones through.
+    const refilled = Math.ceil((0.0056 * (pair.standIn.clock.now() - started)) / 1000);
+    const allowed = 20 + refilled + 1;
     const bodies = await Promise.all(responses.map((r) => r.text()));
     const throttled = responses.filter((r) => r.status === 429);
-    expect(responses.filter((r) => r.status === 200).length).toBeLessThanOrEqual(21);
-    expect(throttled.length).toBeGreaterThanOrEqual(19);
+    expect(responses.filter((r) => r.status === 200).length).toBeLessThanOrEqual(allowed);
+    expect(throttled.length).toBeGreaterThanOrEqual(40 - allowed);
+    expect(throttled.length).toBeGreaterThan(0);
     expect(
       bodies.filter((_, i) => responses[i]?.status === 429).every((b) => b === QUOTA_EXCEEDED_BODY),
     ).toBe(true);
