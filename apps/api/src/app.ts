@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './context.js';
 import { errorResponse, handleError } from './errors.js';
+import { registerCommerceEvents } from './routes/commerce-events.js';
 import { registerHealth } from './routes/health.js';
 import { registerMetrics } from './routes/metrics.js';
 import { registerNotifications } from './routes/notifications.js';
@@ -21,5 +22,6 @@ export function createApp(runtime: Runtime): Hono<AppEnv> {
   registerHealth(app);
   registerMetrics(app);
   registerNotifications(app);
+  registerCommerceEvents(app);
   return app;
 }

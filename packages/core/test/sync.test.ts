@@ -410,3 +410,61 @@ describe('customer creation', () => {
     expect(new Set(emails).size).toBe(emails.length);
   });
 });
+
+describe('more order settings', () => {
+  it('unknown-SKU policy "skip": the order is skipped with the reason, never created', async () => {
+    await setUp({ orders: 20, skus: STAND_IN_SKUS.filter((sku) => sku !== 'MUG-CERAMIC-350') });
+    await updateOrderSettings(database.db, accountId, { unknownSkuPolicy: 'skip' });
+    await syncAccount(runtime, accountId);
+    const rows = await stored();
+    const skipped = rows.filter((r) => r.importState === 'skipped' && r.amazonStatus !== 'Canceled');
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.importState === 'error')).toEqual([]);
+    for (const row of skipped) {
+      const events = await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, row.id));
+      expect(events.map((e) => e.message)).toContain('SKU "MUG-CERAMIC-350" matches no Commerce product');
+      expect([...commerce.store.orders.values()].some((o) => o.ext_order_id === row.amazonOrderId)).toBe(
+        false,
+      );
+    }
+  });
+
+  it('FBA import off: Amazon-fulfilled orders are stored and skipped, merchant-fulfilled ones created', async () => {
+    await setUp({ orders: 30 });
+    await updateOrderSettings(database.db, accountId, { importFbaOrders: false });
+    await syncAccount(runtime, accountId);
+    const rows = await stored();
+    const afn = rows.filter((r) => r.fulfillmentChannel === 'AFN' && r.amazonStatus === 'Shipped');
+    expect(afn.length).toBeGreaterThan(0);
+    expect(new Set(afn.map((r) => r.importState))).toEqual(new Set(['skipped']));
+    expect(rows.some((r) => r.fulfillmentChannel === 'MFN' && r.importState === 'imported')).toBe(true);
+  });
+
+  it('the store view: orders go into the chosen one; one Commerce does not have puts orders in error with the reason', async () => {
+    await setUp({ orders: 12 });
+    await updateOrderSettings(database.db, accountId, { storeViewCode: 'no_such_view' });
+    await syncAccount(runtime, accountId);
+    const failed = (await stored()).filter((r) => r.importState === 'error');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]).toMatchObject({ importErrorCode: 'store_view' });
+    expect(failed[0]?.importError).toContain('the store view "no_such_view" does not exist in Commerce');
+    const views = await commerceClientFor(
+      await loadAccountConnection(database.db, database.cipher, accountId),
+    ).listStoreViews();
+    const view = views[0];
+    if (!view) {
+      throw new Error('the stand-in has no store view');
+    }
+    await updateOrderSettings(database.db, accountId, { storeViewCode: view.code });
+    await database.db
+      .update(amazonOrders)
+      .set({ nextAttemptAt: new Date() })
+      .where(eq(amazonOrders.importState, 'error'));
+    await syncAccount(runtime, accountId);
+    const imported = (await stored()).filter((r) => r.importState === 'imported');
+    expect(imported.length).toBeGreaterThan(0);
+    for (const row of imported) {
+      expect(commerce.store.getOrder(row.commerceOrderId ?? 0).store_id).toBe(view.id);
+    }
+  });
+});
