@@ -1,10 +1,12 @@
 import {
+  clearLogHistory,
   enqueueDueSyncs,
   type JobQueue,
   markNotificationProcessed,
   type OrderChangeJob,
   QUEUES,
   type Runtime,
+  recordCommunicationError,
   type SyncAccountJob,
   syncAccount,
   syncOrder,
@@ -37,6 +39,7 @@ export async function startWorker(runtime: Runtime, options: WorkerOptions = {})
   await queue.boss.schedule(QUEUES.syncTick, '* * * * *');
   await queue.boss.work(QUEUES.syncTick, polling, async () => {
     await enqueueDueSyncs(database.db, queue);
+    await clearLogHistory(database.db);
   });
   for (let n = 0; n < (options.concurrency ?? 2); n++) {
     await queue.boss.work<SyncAccountJob>(QUEUES.syncAccount, { ...polling, batchSize: 1 }, async ([job]) => {
@@ -81,6 +84,7 @@ async function runSync(runtime: Runtime, job: SyncAccountJob): Promise<void> {
       { accountId: job.accountId, reason: job.reason, err: message },
       'account sync failed',
     );
+    await recordCommunicationError(runtime.database.db, job.accountId, error);
     await runtime.database.db
       .insert(syncCursors)
       .values({ accountId: job.accountId, stream: 'amazon_orders', lastError: message })

@@ -1,5 +1,5 @@
 import { type ConnectedStandIns, connectStandIns, testRuntime } from '@saleschannel/core/stand-ins';
-import { amazonCredentials, amazonOrders, syncCursors } from '@saleschannel/db';
+import { amazonCredentials, amazonOrders, communicationErrors, syncCursors } from '@saleschannel/db';
 import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,6 +58,12 @@ describe('worker', () => {
         { timeout: 20_000, interval: 250 },
       )
       .toBeTruthy();
+    // The Communication Errors log has the failed call to Amazon.
+    const [logged] = await database.db
+      .select()
+      .from(communicationErrors)
+      .where(eq(communicationErrors.accountId, accountId));
+    expect(logged).toMatchObject({ system: 'amazon' });
   });
 
   it('refuses to start when the database cannot be reached', async () => {

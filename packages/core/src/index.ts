@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './health.js';
 export * from './jobs.js';
 export * from './logger.js';
+export * from './logs.js';
 export * from './metrics.js';
 export * from './notifications.js';
 export * from './orders/index.js';

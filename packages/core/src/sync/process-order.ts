@@ -8,6 +8,7 @@ import {
   type FulfillmentChannel,
 } from '@saleschannel/domain';
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
+import { recordCommunicationError } from '../logs.js';
 import { recordEvent, transitionImport } from '../orders/import-state.js';
 import type { SyncContext } from './context.js';
 import { StoreViewError } from './context.js';
@@ -181,6 +182,7 @@ export async function processOrder(ctx: SyncContext, row: AmazonOrderRow): Promi
 /** The order goes to `error` with the reason (a bug is thrown on). */
 async function recordFailure(ctx: SyncContext, row: AmazonOrderRow, error: unknown): Promise<'error'> {
   const problem = classify(error);
+  await recordCommunicationError(ctx.database.db, row.accountId, error);
   ctx.logger.warn(
     { order: row.amazonOrderId, code: problem.code, err: problem.message },
     'order not imported',
