@@ -229,8 +229,15 @@ export async function windowLeftOpen(database: Database, accountId: string): Pro
   return Boolean(cursor?.pageToken);
 }
 
-/** Makes every order waiting for its next automatic retry due now, as if the backoff had elapsed. */
+/**
+ * Makes every order waiting for its next automatic retry due now, as if the backoff had elapsed — and lets the
+ * processing leases of the killed syncs run out, as they would two minutes after a crash.
+ */
 export async function letRetriesComeDue(database: Database, accountId: string): Promise<number> {
+  await database.db
+    .update(amazonOrders)
+    .set({ processingUntil: null })
+    .where(eq(amazonOrders.accountId, accountId));
   const rows = await database.db
     .update(amazonOrders)
     .set({ nextAttemptAt: new Date() })
