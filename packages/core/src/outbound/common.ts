@@ -5,10 +5,11 @@ import {
   amazonOrderItems,
   amazonOrders,
   type DbOrTx,
+  outboundActions,
   syncCursors,
 } from '@saleschannel/db';
 import type { SyncStream } from '@saleschannel/domain';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { SyncContext } from '../sync/context.js';
 
 /** Commerce's searches compare `updated_at` to the second: re-read this much before the cursor; keys dedupe. */
@@ -142,4 +143,73 @@ export class ItemResolver {
     }
     return { items, byCommerceItem };
   }
+}
+
+/** One kind of Commerce document that becomes outbound actions (shipments, credit memos). */
+export interface DocumentStream<
+  Doc extends { entity_id: number; updated_at?: string; created_at?: string },
+  Prepared,
+> {
+  readonly stream: 'commerce_shipments' | 'commerce_credit_memos';
+  /** Documents created or updated since a Commerce time. */
+  fetch(since: string): Promise<Doc[]>;
+  /** The idempotency key of a document's action. */
+  key(accountId: string, documentId: number): string;
+  /** What the action would be; undefined when the document asks nothing of Amazon. */
+  prepare(resolver: ItemResolver, doc: Doc): Promise<Prepared | undefined>;
+  /** Stores the action (and its events); false when it already existed. */
+  store(tx: DbOrTx, prepared: Prepared): Promise<boolean>;
+}
+
+/**
+ * Reads a stream's documents since its cursor and stores one action per new document. The actions and the cursor
+ * are written in one transaction, so the cursor never passes a document whose action is not stored; the overlap
+ * re-reads a little and the keys dedupe. Returns the number of new actions.
+ */
+export async function discoverDocuments<
+  Doc extends { entity_id: number; updated_at?: string; created_at?: string },
+  Prepared,
+>(ctx: SyncContext, source: DocumentStream<Doc, Prepared>): Promise<number> {
+  const { db } = ctx.database;
+  const accountId = ctx.connection.account.id;
+  const docs = await source.fetch(toCommerceTime(await streamStart(ctx, source.stream)));
+  const keys = docs.map((doc) => source.key(accountId, doc.entity_id));
+  const existing = new Set(
+    keys.length === 0
+      ? []
+      : (
+          await db
+            .select({ key: outboundActions.idempotencyKey })
+            .from(outboundActions)
+            .where(
+              and(eq(outboundActions.accountId, accountId), inArray(outboundActions.idempotencyKey, keys)),
+            )
+        ).map((row) => row.key),
+  );
+  const resolver = new ItemResolver(ctx);
+  const prepared: Prepared[] = [];
+  let newest: Date | null = null;
+  for (const doc of docs) {
+    const updated = fromCommerceTime(doc.updated_at ?? doc.created_at);
+    if (updated && (!newest || updated > newest)) {
+      newest = updated;
+    }
+    if (existing.has(source.key(accountId, doc.entity_id))) {
+      continue;
+    }
+    const found = await source.prepare(resolver, doc);
+    if (found) {
+      prepared.push(found);
+    }
+  }
+  let created = 0;
+  await db.transaction(async (tx) => {
+    for (const item of prepared) {
+      if (await source.store(tx, item)) {
+        created++;
+      }
+    }
+    await advanceStream(tx, accountId, source.stream, newest, ctx.now());
+  });
+  return created;
 }

@@ -1,5 +1,5 @@
 import type { CreditMemo } from '@saleschannel/commerce';
-import { type AmazonOrderRow, type DbOrTx, orderEvents, outboundActions } from '@saleschannel/db';
+import { type AmazonOrderRow, type DbOrTx, orderEvents } from '@saleschannel/db';
 import {
   type AmazonOrderStatus,
   amountFromCommerce,
@@ -11,17 +11,10 @@ import {
   refundLines,
   toMinor,
 } from '@saleschannel/domain';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { recordEvent } from '../orders/import-state.js';
 import type { SyncContext } from '../sync/context.js';
-import {
-  advanceStream,
-  fromCommerceTime,
-  ItemResolver,
-  orderForCommerceOrder,
-  streamStart,
-  toCommerceTime,
-} from './common.js';
+import { discoverDocuments, type ItemResolver, orderForCommerceOrder } from './common.js';
 import { recordOutboundAction, transitionOutbound } from './state.js';
 
 /** Marketplaces whose prices exclude tax (sales tax added at checkout); elsewhere prices include VAT/GST. */
@@ -251,48 +244,12 @@ async function store(tx: DbOrTx, ctx: SyncContext, prepared: Prepared): Promise<
  * a shipped order, a cancellation of the refunded lines for an unshipped seller-fulfilled one, or — when Amazon
  * charged nothing — only a timeline note. Actions and cursor are written in one transaction.
  */
-export async function discoverCreditMemos(ctx: SyncContext): Promise<number> {
-  const { db } = ctx.database;
-  const accountId = ctx.connection.account.id;
-  const since = await streamStart(ctx, 'commerce_credit_memos');
-  const memos = await ctx.commerce.creditMemosUpdatedSince(toCommerceTime(since));
-  const keys = memos.map((memo) => refundKey(accountId, memo.entity_id));
-  const existing = new Set(
-    keys.length === 0
-      ? []
-      : (
-          await db
-            .select({ key: outboundActions.idempotencyKey })
-            .from(outboundActions)
-            .where(
-              and(eq(outboundActions.accountId, accountId), inArray(outboundActions.idempotencyKey, keys)),
-            )
-        ).map((row) => row.key),
-  );
-  const resolver = new ItemResolver(ctx);
-  const prepared: Prepared[] = [];
-  let newest: Date | null = null;
-  for (const memo of memos) {
-    const updated = fromCommerceTime(memo.updated_at ?? memo.created_at);
-    if (updated && (!newest || updated > newest)) {
-      newest = updated;
-    }
-    if (existing.has(refundKey(accountId, memo.entity_id))) {
-      continue;
-    }
-    const found = await prepare(ctx, resolver, memo);
-    if (found) {
-      prepared.push(found);
-    }
-  }
-  let created = 0;
-  await db.transaction(async (tx) => {
-    for (const item of prepared) {
-      if (await store(tx, ctx, item)) {
-        created++;
-      }
-    }
-    await advanceStream(tx, accountId, 'commerce_credit_memos', newest, ctx.now());
+export function discoverCreditMemos(ctx: SyncContext): Promise<number> {
+  return discoverDocuments(ctx, {
+    stream: 'commerce_credit_memos',
+    fetch: (since) => ctx.commerce.creditMemosUpdatedSince(since),
+    key: refundKey,
+    prepare: (resolver, memo) => prepare(ctx, resolver, memo),
+    store: (tx, prepared) => store(tx, ctx, prepared),
   });
-  return created;
 }

@@ -1,18 +1,11 @@
 import type { Shipment as CommerceShipment, Track } from '@saleschannel/commerce';
 import { type AmazonOrderRow, type DbOrTx, outboundActions } from '@saleschannel/db';
 import { amazonCarrierFor } from '@saleschannel/domain';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import type { SyncContext } from '../sync/context.js';
-import {
-  advanceStream,
-  fromCommerceTime,
-  ItemResolver,
-  orderForCommerceOrder,
-  streamStart,
-  toCommerceTime,
-} from './common.js';
+import { discoverDocuments, fromCommerceTime, ItemResolver, orderForCommerceOrder } from './common.js';
 import { recordOutboundAction, transitionOutbound } from './state.js';
 
 /** What a shipment confirmation sends (stored as the action's payload; no buyer data). */
@@ -202,50 +195,14 @@ async function prepare(
  * cursor are written in one transaction, so the cursor never passes a shipment whose action is not stored; the
  * overlap re-reads a little and the key dedupes. Returns the number of new actions.
  */
-export async function discoverShipments(ctx: SyncContext): Promise<number> {
-  const { db } = ctx.database;
-  const accountId = ctx.connection.account.id;
-  const since = await streamStart(ctx, 'commerce_shipments');
-  const shipments = await ctx.commerce.shipmentsUpdatedSince(toCommerceTime(since));
-  const keys = shipments.map((s) => shipmentKey(accountId, s.entity_id));
-  const existing = new Set(
-    keys.length === 0
-      ? []
-      : (
-          await db
-            .select({ key: outboundActions.idempotencyKey })
-            .from(outboundActions)
-            .where(
-              and(eq(outboundActions.accountId, accountId), inArray(outboundActions.idempotencyKey, keys)),
-            )
-        ).map((row) => row.key),
-  );
-  const resolver = new ItemResolver(ctx);
-  const prepared: PreparedShipment[] = [];
-  let newest: Date | null = null;
-  for (const shipment of shipments) {
-    const updated = fromCommerceTime(shipment.updated_at ?? shipment.created_at);
-    if (updated && (!newest || updated > newest)) {
-      newest = updated;
-    }
-    if (existing.has(shipmentKey(accountId, shipment.entity_id))) {
-      continue;
-    }
-    const found = await prepare(ctx, resolver, shipment);
-    if (found) {
-      prepared.push(found);
-    }
-  }
-  let created = 0;
-  await db.transaction(async (tx) => {
-    for (const item of prepared) {
-      if (await storeShipmentAction(tx, ctx, item)) {
-        created++;
-      }
-    }
-    await advanceStream(tx, accountId, 'commerce_shipments', newest, ctx.now());
+export function discoverShipments(ctx: SyncContext): Promise<number> {
+  return discoverDocuments(ctx, {
+    stream: 'commerce_shipments',
+    fetch: (since) => ctx.commerce.shipmentsUpdatedSince(since),
+    key: shipmentKey,
+    prepare: (resolver, shipment) => prepare(ctx, resolver, shipment),
+    store: (tx, prepared) => storeShipmentAction(tx, ctx, prepared),
   });
-  return created;
 }
 
 const Id = z.coerce.number().int().positive();
