@@ -3,21 +3,12 @@ import { type CommerceStandIn, startCommerceStandIn } from '@saleschannel/commer
 import { type AmazonOrderRow, amazonOrders, orderEvents, outboundActions } from '@saleschannel/db';
 import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
 import { and, asc, eq } from 'drizzle-orm';
-import { createAccount } from '../src/accounts.js';
 import { createLogger } from '../src/logger.js';
 import { type Runtime, runtimeFor } from '../src/runtime.js';
+import { createStandInAccount, STAND_IN_SKUS } from '../src/stand-ins.js';
 import { accountContext } from '../src/sync/account-context.js';
 import type { SyncContext } from '../src/sync/context.js';
 import { syncAccount } from '../src/sync/sync-account.js';
-
-const SKUS = [
-  'ECHO-DOT-3-CHARCOAL',
-  'ECHO-DOT-4-BLUE',
-  'KINDLE-PAPERWHITE-16',
-  'FIRE-TV-STICK-4K',
-  'MUG-CERAMIC-350',
-  'SOCKS-WOOL-3PK',
-];
 
 /** Both stand-ins, an account on them with its orders imported, and a test-controlled clock for the sync. */
 export interface World {
@@ -43,36 +34,18 @@ export async function createWorld(): Promise<World> {
     feedTiming,
   });
   const commerce = await startCommerceStandIn({
-    products: SKUS.map((sku) => ({ sku, qty: 1000, price: '10.00' })),
+    products: STAND_IN_SKUS.map((sku) => ({ sku, qty: 1000, price: '10.00' })),
   });
-  const account = await createAccount(database, {
-    displayName: 'Stand-in US',
-    sellerId: amazon.account.sellerId,
-    marketplaceId: 'ATVPDKIKX0DER',
-    region: 'na',
-    amazon: {
-      lwaClientId: amazon.account.clientId,
-      lwaClientSecret: amazon.account.clientSecret,
-      refreshToken: amazon.account.refreshToken,
-      spApiEndpoint: amazon.url,
-      lwaEndpoint: amazon.tokenUrl,
-    },
-    commerce: {
-      name: 'Stand-in Commerce',
-      baseUrl: commerce.url,
-      secrets: { authMode: 'oauth1', ...commerce.integration },
-    },
-    commerceWebsiteId: 1,
-  });
-  await syncAccount(runtime, account.id);
+  const accountId = await createStandInAccount(database, { amazon, commerce });
+  await syncAccount(runtime, accountId);
   let clock = Date.now();
-  const ctx = await accountContext(runtime, account.id, { now: () => new Date(clock) });
+  const ctx = await accountContext(runtime, accountId, { now: () => new Date(clock) });
   return {
     database,
     runtime,
     amazon,
     commerce,
-    accountId: account.id,
+    accountId,
     feedTiming,
     ctx,
     advance(ms) {
