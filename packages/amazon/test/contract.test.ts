@@ -12,6 +12,7 @@ import type { Order as Order2026 } from '../src/generated/orders-2026-01-01.js';
 import type { OrderItem as OrderItemV0, Order as OrderV0 } from '../src/generated/orders-v0.js';
 import { normalize2026Order, normalizeV0Order } from '../src/normalize.js';
 import { OPERATIONS } from '../src/operations.js';
+import { INCLUDED_DATA } from '../src/orders-2026.js';
 import { ago, type Pair, startPair, US } from './helpers.js';
 
 const models = loadModels();
@@ -39,19 +40,7 @@ async function tour(client: SellingPartnerClient, pairStandIn: Pair['standIn']):
   const page = await client.orders.searchOrders({
     ...filters,
     maxResultsPerPage: 5,
-    includedData: [
-      'BUYER',
-      'RECIPIENT',
-      'PROCEEDS',
-      'EXPENSE',
-      'PROMOTION',
-      'CANCELLATION',
-      'FULFILLMENT',
-      'PACKAGES',
-      'TAX',
-      'PAYMENT',
-      'FULFILLMENT_ORDERS',
-    ],
+    includedData: INCLUDED_DATA,
   });
   // The next page repeats every filter; maxResultsPerPage and includedData may change.
   await client.orders.searchOrders({
