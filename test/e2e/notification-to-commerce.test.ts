@@ -64,14 +64,23 @@ describe('an ORDER_CHANGE notification over HTTP', () => {
 
     const inCommerce = () =>
       [...standIns.commerce.store.orders.values()].filter((o) => o.ext_order_id === order.amazonOrderId);
-    await expect.poll(() => inCommerce().length, { timeout: 20_000, interval: 200 }).toBe(1);
-    const [row] = await runtime.database.db
-      .select()
-      .from(amazonOrders)
-      .where(eq(amazonOrders.amazonOrderId, order.amazonOrderId));
-    expect(row).toMatchObject({ importState: 'imported', commerceOrderId: inCommerce()[0]?.entity_id });
-    const metrics = await (await fetch(`${api.url}/metrics`)).text();
-    expect(metrics).toContain(`saleschannel_orders_imported_total{account="${standIns.accountId}"} 1`);
+    const stored = async () => {
+      const [row] = await runtime.database.db
+        .select()
+        .from(amazonOrders)
+        .where(eq(amazonOrders.amazonOrderId, order.amazonOrderId));
+      return row;
+    };
+    // The Commerce order is created first and linked in the database just after: wait for the link.
+    await expect
+      .poll(async () => (await stored())?.importState, { timeout: 20_000, interval: 200 })
+      .toBe('imported');
+    expect(inCommerce()).toHaveLength(1);
+    expect(await stored()).toMatchObject({ commerceOrderId: inCommerce()[0]?.entity_id });
+    const metrics = async () => (await fetch(`${api.url}/metrics`)).text();
+    await expect
+      .poll(metrics, { timeout: 5_000 })
+      .toContain(`saleschannel_orders_imported_total{account="${standIns.accountId}"} 1`);
     expect(standIns.commerce.store.orders.size).toBe(1);
   });
 });
