@@ -1,6 +1,7 @@
 /**
  * An Amazon order's life in Commerce under one account's settings: import (idempotent, through a creation
- * strategy), ship, refund and cancel, each with the account's MFN stock policy applied.
+ * strategy), ship, refund and cancel, each with the account's MFN stock policy applied. Orders fulfilled by
+ * Amazon (FBA) follow their own policy: stock untouched, or — with `fbaManageStock` — deducted once at import.
  */
 import type { CommerceClient, RefundInput, ShipInput } from './client.js';
 import {
@@ -15,6 +16,8 @@ import { adjustStock, type StockChange, StockPolicy, type StockPolicyOptions } f
 export interface OrderFlowOptions {
   readonly strategy?: OrderCreationStrategy;
   readonly stock: StockPolicyOptions;
+  /** FBA orders take their quantity from Commerce stock (once, at import). Default false: stock untouched. */
+  readonly fbaManageStock?: boolean;
 }
 
 export interface ImportResult extends ImportedOrder {
@@ -24,6 +27,8 @@ export interface ImportResult extends ImportedOrder {
 export class CommerceOrderFlow {
   readonly strategy: OrderCreationStrategy;
   readonly stock: StockPolicy;
+  /** The policy for orders fulfilled by Amazon: `none`, or `deduct_on_import` with `fbaManageStock`. */
+  readonly fbaStock: StockPolicy;
 
   constructor(
     private readonly client: CommerceClient,
@@ -31,14 +36,35 @@ export class CommerceOrderFlow {
   ) {
     this.strategy = options.strategy ?? new OrderEntityStrategy();
     this.stock = new StockPolicy(client, options.stock);
+    this.fbaStock = new StockPolicy(client, {
+      ...options.stock,
+      policy: options.fbaManageStock ? 'deduct_on_import' : 'none',
+    });
   }
 
   /** Creates the order once (a retry finds it by ext_order_id), then applies the stock policy once. */
   async importOrder(input: ImportOrderInput): Promise<ImportResult> {
     const imported = await importOrder(this.client, this.strategy, input);
-    const stockChanges =
-      input.fulfillmentChannel === 'AFN' ? [] : await this.stock.afterImport(imported.order);
+    const policy = input.fulfillmentChannel === 'AFN' ? this.fbaStock : this.stock;
+    const stockChanges = await policy.afterImport(imported.order);
     return { ...imported, stockChanges };
+  }
+
+  /**
+   * Completes an order Amazon has shipped (FBA): invoiced (offline) and shipped in Commerce, each only if not
+   * done yet, so a retry never invoices or ships twice. Under MSI the shipment comes from the configured source.
+   */
+  async completeFulfilledByAmazon(orderId: number): Promise<void> {
+    const order = await this.client.getOrder(orderId);
+    if (order.state === 'complete' || order.state === 'closed') {
+      return;
+    }
+    if (!order.total_invoiced) {
+      await this.client.invoiceOrder(orderId, { capture: false });
+    }
+    if (!order.items.some((item) => (item.qty_shipped ?? 0) > 0)) {
+      await this.client.shipOrder(orderId, this.fbaStock.shipArguments({}));
+    }
   }
 
   /** Ships (with tracks) and applies the stock policy to the shipment. */

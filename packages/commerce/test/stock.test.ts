@@ -132,3 +132,37 @@ describe('shipments made in Commerce (found by polling)', () => {
     expect(await detectInventoryMode(legacy.client, 'MUG-1')).toBe('legacy');
   });
 });
+
+describe('orders fulfilled by Amazon', () => {
+  it.each(INVENTORIES)(
+    '%s: completed once; stock untouched, or deducted once with fbaManageStock',
+    async (inventory) => {
+      const measured: Record<string, string> = {};
+      for (const manage of [false, true]) {
+        const pair = await startPair({ inventory });
+        pairs.push(pair);
+        const flow = new CommerceOrderFlow(pair.client, {
+          stock: { policy: 'deduct_on_shipment', inventory },
+          fbaManageStock: manage,
+        });
+        const { order } = await flow.importOrder(amazonOrder({ fulfillmentChannel: 'AFN' }));
+        const orderId = order.entity_id as number;
+        await flow.completeFulfilledByAmazon(orderId);
+        // A retry finds the order complete and does nothing twice.
+        await flow.completeFulfilledByAmazon(orderId);
+        const after = await pair.client.getOrder(orderId);
+        expect(after.state).toBe('complete');
+        expect(await pair.client.shipmentsUpdatedSince('2000-01-01 00:00:00', orderId)).toHaveLength(1);
+        measured[manage ? 'manage' : 'untouched'] = describeSnapshot(
+          inventory,
+          await measure(pair.client, inventory),
+        );
+      }
+      // The rows of `none` and `deduct_on_import` after shipment.
+      expect(measured).toEqual({
+        untouched: table.get(`${inventory}/none`)?.[1],
+        manage: table.get(`${inventory}/deduct_on_import`)?.[1],
+      });
+    },
+  );
+});

@@ -5,6 +5,7 @@
 import { type AmazonStandIn, type StandInOptions, startAmazonStandIn } from '@saleschannel/amazon-stand-in';
 import { type CommerceStandIn, startCommerceStandIn } from '@saleschannel/commerce-stand-in';
 import type { Database } from '@saleschannel/db';
+import type { InventoryMode } from '@saleschannel/domain';
 import { createAccount } from './accounts.js';
 import { createLogger } from './logger.js';
 import { type Runtime, runtimeFor } from './runtime.js';
@@ -32,6 +33,8 @@ export interface ConnectOptions {
   readonly commercePort?: number;
   readonly skus?: readonly string[];
   readonly displayName?: string;
+  /** Commerce's inventory: MSI (default) or legacy stock; the account is connected with the same mode. */
+  readonly inventory?: InventoryMode;
 }
 
 export async function connectStandIns(
@@ -42,8 +45,14 @@ export async function connectStandIns(
   const commerce = await startCommerceStandIn({
     products: (options.skus ?? STAND_IN_SKUS).map((sku) => ({ sku, qty: 1000, price: '10.00' })),
     ...(options.commercePort ? { port: options.commercePort } : {}),
+    ...(options.inventory ? { inventory: options.inventory } : {}),
   });
-  const accountId = await createStandInAccount(database, { amazon, commerce }, options.displayName);
+  const accountId = await createStandInAccount(
+    database,
+    { amazon, commerce },
+    options.displayName,
+    options.inventory,
+  );
   return {
     amazon,
     commerce,
@@ -66,6 +75,7 @@ export async function createStandInAccount(
   database: Database,
   { amazon, commerce }: StandInEndpoints,
   displayName = 'Stand-in US',
+  inventoryMode: InventoryMode = 'msi',
 ): Promise<string> {
   const account = await createAccount(database, {
     displayName,
@@ -82,6 +92,7 @@ export async function createStandInAccount(
     commerce: {
       name: 'Stand-in Commerce',
       baseUrl: commerce.url,
+      inventoryMode,
       secrets: { authMode: 'oauth1', ...commerce.integration },
     },
     commerceWebsiteId: 1,

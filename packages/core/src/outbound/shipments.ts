@@ -178,12 +178,15 @@ async function prepare(
   resolver: ItemResolver,
   shipment: CommerceShipment,
 ): Promise<PreparedShipment | undefined> {
-  const track = firstTrack(shipment);
-  if (!track) {
-    return undefined;
-  }
   const order = await orderForCommerceOrder(ctx.database.db, ctx.connection.account.id, shipment.order_id);
   if (notForAmazon(order) || !order) {
+    return undefined;
+  }
+  // The goods left the warehouse: with legacy stock and `deduct_on_shipment`, saleschannel takes them off the
+  // stock item (once per shipment, marked on the order), tracking or not.
+  await ctx.flow.stock.afterShipment(shipment);
+  const track = firstTrack(shipment);
+  if (!track) {
     return undefined;
   }
   return { order, shipment, mapped: await mapShipment(resolver, order, shipment, track) };
@@ -261,7 +264,7 @@ function unwrap(payload: unknown): unknown {
  * shipment both pushed and polled is confirmed once. The payload is validated (InvalidInputError); without
  * items or tracks the shipment is read from Commerce. Returns the action, or null when the shipment is not one
  * to confirm on Amazon (no tracking yet, not an Amazon order of this account, fulfilled by Amazon). The action is
- * sent by the account's next sync.
+ * sent by the account's next sync. A payload without items, their SKUs or tracks is read from Commerce.
  */
 export async function acceptCommerceShipment(
   ctx: SyncContext,
@@ -279,7 +282,7 @@ export async function acceptCommerceShipment(
   }
   const event = parsed.data;
   const shipment: CommerceShipment =
-    event.items && event.tracks && event.order_id !== undefined
+    event.items?.every((item) => item.sku) && event.tracks && event.order_id !== undefined
       ? (event as unknown as CommerceShipment)
       : await ctx.commerce.getShipment(event.entity_id);
   const prepared = await prepare(ctx, new ItemResolver(ctx), shipment);

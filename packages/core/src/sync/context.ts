@@ -34,6 +34,7 @@ export function orderFlowFor(
       inventory: connection.commerce.inventoryMode,
       sourceCode: connection.commerce.msiSourceCode,
     },
+    fbaManageStock: settings.fbaManageStock,
   });
 }
 

@@ -154,7 +154,7 @@ export async function processOrder(ctx: SyncContext, row: AmazonOrderRow): Promi
       throw new ImportProblem('commerce_answer', 'Commerce answered without the new order id');
     }
     if (decision.shipped) {
-      await completeShippedOrder(ctx, order.entity_id);
+      await ctx.flow.completeFulfilledByAmazon(order.entity_id);
     }
     await transitionImport(
       db,
@@ -308,21 +308,6 @@ async function unknownSkus(ctx: SyncContext, skus: readonly string[]) {
     }
   }
   return { missing, disabled };
-}
-
-/** An order Amazon already shipped (FBA) is invoiced and shipped in Commerce, so it is complete there too. */
-async function completeShippedOrder(ctx: SyncContext, commerceOrderId: number): Promise<void> {
-  const order = await ctx.commerce.getOrder(commerceOrderId);
-  if (order.state === 'complete' || order.state === 'closed') {
-    return;
-  }
-  if (!order.total_invoiced) {
-    await ctx.commerce.invoiceOrder(commerceOrderId, { capture: false });
-  }
-  const shipped = (order.items ?? []).some((item) => (item.qty_shipped ?? 0) > 0);
-  if (!shipped) {
-    await ctx.commerce.shipOrder(commerceOrderId, {});
-  }
 }
 
 /**
