@@ -353,7 +353,7 @@ export const HANDLERS: Record<string, Handler> = {
       body: {
         payload: {
           AmazonOrderId: order.amazonOrderId,
-          OrderItems: order.items.map((i) => renderV0Item(order, i)),
+          OrderItems: order.items.map((i) => renderV0Item(order, i, ctx.pii)),
         },
       },
     };

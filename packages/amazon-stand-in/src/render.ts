@@ -36,20 +36,75 @@ function lineTotal(item: Item, currency: string): string {
   return mul(item.unitPrice, item.quantityOrdered, currency);
 }
 
+/** A line's amounts in minor units: what it charges, its taxes by what they are on, and its discounts. */
+function amounts(order: OrderRecord, item: Item) {
+  const m = (amount: string | undefined) => (amount ? toMinor(amount, order.currency) : 0n);
+  const c = item.charges ?? {};
+  const amounts = {
+    item: m(lineTotal(item, order.currency)),
+    shipping: m(item.shipping),
+    giftWrap: m(c.giftWrap),
+    codFee: m(c.codFee),
+    itemTax: m(item.lineTax),
+    shippingTax: m(c.shippingTax),
+    giftWrapTax: m(c.giftWrapTax),
+    codFeeTax: m(c.codFeeTax),
+    promotionDiscount: m(c.promotionDiscount),
+    shippingDiscount: m(c.shippingDiscount),
+  };
+  const tax = amounts.itemTax + amounts.shippingTax + amounts.giftWrapTax + amounts.codFeeTax;
+  const total =
+    amounts.item +
+    amounts.shipping +
+    amounts.giftWrap +
+    amounts.codFee -
+    amounts.promotionDiscount -
+    amounts.shippingDiscount +
+    (order.pricesIncludeTax ? 0n : tax);
+  return { ...amounts, tax, total };
+}
+
 export function orderTotal(order: OrderRecord): string {
   let total = 0n;
   for (const item of order.items) {
-    total +=
-      toMinor(lineTotal(item, order.currency), order.currency) +
-      toMinor(item.shipping, order.currency) +
-      addedTax(order, item.lineTax);
+    total += amounts(order, item).total;
   }
   return fromMinor(total, order.currency);
 }
 
-/** The tax an item adds to the total: all of it where tax comes on top, none where prices include it. */
-function addedTax(order: OrderRecord, tax: string): bigint {
-  return order.pricesIncludeTax ? 0n : toMinor(tax, order.currency);
+/** 2026-01-01 proceeds breakdowns of amounts (one line's, or the order's sums). */
+function proceedsBreakdowns(a: ReturnType<typeof amounts>, money: (minor: bigint) => unknown) {
+  const detailed = (parts: [string, bigint][]) =>
+    parts.filter(([, value]) => value !== 0n).map(([subtype, value]) => ({ subtype, value: money(value) }));
+  const discount = a.promotionDiscount + a.shippingDiscount;
+  return [
+    { type: 'ITEM', subtotal: money(a.item) },
+    { type: 'SHIPPING', subtotal: money(a.shipping) },
+    ...(a.giftWrap ? [{ type: 'GIFT_WRAP', subtotal: money(a.giftWrap) }] : []),
+    ...(a.codFee ? [{ type: 'COD_FEE', subtotal: money(a.codFee) }] : []),
+    {
+      type: 'TAX',
+      subtotal: money(a.tax),
+      detailedBreakdowns: detailed([
+        ['ITEM', a.itemTax],
+        ['SHIPPING', a.shippingTax],
+        ['GIFT_WRAP', a.giftWrapTax],
+        ['COD_FEE', a.codFeeTax],
+      ]),
+    },
+    ...(discount
+      ? [
+          {
+            type: 'DISCOUNT',
+            subtotal: money(-discount),
+            detailedBreakdowns: detailed([
+              ['ITEM', -a.promotionDiscount],
+              ['SHIPPING', -a.shippingDiscount],
+            ]),
+          },
+        ]
+      : []),
+  ];
 }
 
 const hasAddress = (o: OrderRecord) =>
@@ -127,9 +182,13 @@ export function renderV0Order(order: OrderRecord, pii: PiiGrant = NO_PII): Recor
 }
 
 /** v0 `OrderItem`: ItemPrice is the LINE total (unit price × QuantityOrdered). Pending orders carry no prices. */
-export function renderV0Item(order: OrderRecord, item: Item): Record<string, unknown> {
+export function renderV0Item(
+  order: OrderRecord,
+  item: Item,
+  pii: PiiGrant = NO_PII,
+): Record<string, unknown> {
   const money = (amount: string) => ({ CurrencyCode: order.currency, Amount: amount });
-  const zero = fromMinor(0n, order.currency);
+  const charges = amounts(order, item);
   return {
     ASIN: item.asin,
     SellerSKU: item.sellerSku,
@@ -143,10 +202,21 @@ export function renderV0Item(order: OrderRecord, item: Item): Record<string, unk
       : {
           ItemPrice: money(lineTotal(item, order.currency)),
           ShippingPrice: money(item.shipping),
-          ItemTax: money(item.lineTax),
-          ShippingTax: money(zero),
-          ShippingDiscount: money(zero),
-          PromotionDiscount: money(zero),
+          // v0 has no COD fee tax: Amazon counts it in the item tax.
+          ItemTax: money(fromMinor(charges.itemTax + charges.codFeeTax, order.currency)),
+          ShippingTax: money(fromMinor(charges.shippingTax, order.currency)),
+          ShippingDiscount: money(fromMinor(charges.shippingDiscount, order.currency)),
+          PromotionDiscount: money(fromMinor(charges.promotionDiscount, order.currency)),
+          ...(charges.codFee ? { CODFee: money(fromMinor(charges.codFee, order.currency)) } : {}),
+          // Gift wrap is in the item's BuyerInfo, which Amazon sends only with a Restricted Data Token.
+          ...(charges.giftWrap && pii.buyerInfo
+            ? {
+                BuyerInfo: {
+                  GiftWrapPrice: money(fromMinor(charges.giftWrap, order.currency)),
+                  GiftWrapTax: money(fromMinor(charges.giftWrapTax, order.currency)),
+                },
+              }
+            : {}),
         }),
     IsGift: 'false',
     ConditionId: 'New',
@@ -202,22 +272,18 @@ export function render2026Order(
     };
   }
   if (included.has('PROCEEDS') && !isPending(order)) {
-    let items = 0n;
-    let shipping = 0n;
-    let tax = 0n;
-    for (const item of order.items) {
-      items += toMinor(lineTotal(item, order.currency), order.currency);
-      shipping += toMinor(item.shipping, order.currency);
-      tax += toMinor(item.lineTax, order.currency);
-    }
+    const lines = order.items.map((item) => amounts(order, item));
+    const sum = Object.fromEntries(
+      Object.keys(lines[0] ?? {}).map((key) => [
+        key,
+        lines.reduce((n, line) => n + line[key as keyof typeof line], 0n),
+      ]),
+    ) as ReturnType<typeof amounts>;
     const f = (m: bigint) => money(fromMinor(m, order.currency));
     out.proceeds = {
       grandTotal: money(orderTotal(order)),
-      breakdowns: [
-        { type: 'ITEM', subtotal: f(items) },
-        { type: 'SHIPPING', subtotal: f(shipping) },
-        { type: 'TAX', subtotal: f(tax) },
-      ],
+      // The order's breakdowns are the lines' aggregated by type (the model lists no detail at order level).
+      breakdowns: proceedsBreakdowns(sum, f).map(({ type, subtotal }) => ({ type, subtotal })),
     };
   }
   if (included.has('FULFILLMENT')) {
@@ -248,21 +314,9 @@ export function render2026Order(
       },
     };
     if (included.has('PROCEEDS') && !isPending(order)) {
-      const line = lineTotal(item, order.currency);
-      const total = fromMinor(
-        toMinor(line, order.currency) +
-          toMinor(item.shipping, order.currency) +
-          addedTax(order, item.lineTax),
-        order.currency,
-      );
-      rendered.proceeds = {
-        proceedsTotal: money(total),
-        breakdowns: [
-          { type: 'ITEM', subtotal: money(line) },
-          { type: 'SHIPPING', subtotal: money(item.shipping) },
-          { type: 'TAX', subtotal: money(item.lineTax) },
-        ],
-      };
+      const line = amounts(order, item);
+      const f = (m: bigint) => money(fromMinor(m, order.currency));
+      rendered.proceeds = { proceedsTotal: f(line.total), breakdowns: proceedsBreakdowns(line, f) };
     }
     if (included.has('CANCELLATION') && (item.buyerCancelRequest || item.quantityCancelled > 0)) {
       rendered.cancellation = {

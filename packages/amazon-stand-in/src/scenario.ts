@@ -44,6 +44,11 @@ export interface OrdersScenario {
   readonly buyerCancelShare?: number;
   /** Share of orders Amazon cancels before payment. @default 0.05 */
   readonly canceledShare?: number;
+  /**
+   * Share of orders whose first line also has taxed shipping, gift wrap, a cash-on-delivery fee and promotion
+   * and shipping discounts. @default 0
+   */
+  readonly chargesShare?: number;
 }
 
 /** Marketplaces whose prices exclude tax (United States, Canada). */
@@ -99,6 +104,8 @@ export function seedOrders(store: ScenarioStore, scenario: OrdersScenario = {}):
       state: 'WA',
       zip: '98101',
     };
+    // Drawn only when asked for, so the other scenarios keep their orders.
+    const charged = scenario.chargesShare ? rand() < scenario.chargesShare : false;
     const items = Array.from({ length: itemCount }, (_, i) => {
       const product = PRODUCTS[Math.floor(rand() * PRODUCTS.length)] ?? PRODUCTS[0];
       const quantity = 1 + Math.floor(rand() * 3);
@@ -106,9 +113,12 @@ export function seedOrders(store: ScenarioStore, scenario: OrdersScenario = {}):
       const lineMinor = unitMinor * BigInt(quantity);
       // US and CA add sales tax (8.25 % here) on top of the price; elsewhere the price includes VAT/GST (here
       // 10 % in JP, 19 % in Europe) and Amazon reports the tax contained in it. Truncated to the minor unit.
-      const taxMinor = pricesIncludeTax
-        ? (lineMinor * includedRate) / (10_000n + includedRate)
-        : (lineMinor * 825n) / 10_000n;
+      const taxOf = (minor: bigint) =>
+        pricesIncludeTax ? (minor * includedRate) / (10_000n + includedRate) : (minor * 825n) / 10_000n;
+      const taxMinor = taxOf(lineMinor);
+      const shippingMinor = afn ? 0n : BigInt(currency === 'JPY' ? 500 : 499);
+      const m = (minor: bigint) => fromMinor(minor, currency);
+      const whole = (jpy: number, cents: number) => BigInt(currency === 'JPY' ? jpy : cents);
       return {
         orderItemId: `${digits(rand, 13)}${i}`,
         asin: product.asin,
@@ -119,7 +129,20 @@ export function seedOrders(store: ScenarioStore, scenario: OrdersScenario = {}):
         quantityCancelled: 0,
         unitPrice: fromMinor(unitMinor, currency),
         lineTax: fromMinor(taxMinor, currency),
-        shipping: fromMinor(afn ? 0n : BigInt(currency === 'JPY' ? 500 : 499), currency),
+        shipping: m(shippingMinor),
+        ...(charged && i === 0
+          ? {
+              charges: {
+                shippingTax: m(taxOf(shippingMinor)),
+                giftWrap: m(whole(300, 399)),
+                giftWrapTax: m(taxOf(whole(300, 399))),
+                codFee: m(whole(330, 500)),
+                codFeeTax: m(taxOf(whole(330, 500))),
+                promotionDiscount: m(whole(200, 250)),
+                shippingDiscount: m(shippingMinor / 2n),
+              },
+            }
+          : {}),
       };
     });
     const timeline: OrderRecord['timeline'] = [];

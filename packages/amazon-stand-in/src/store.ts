@@ -50,7 +50,20 @@ export interface Item {
   readonly lineTax: string;
   /** Shipping for the whole line. */
   readonly shipping: string;
+  /** More charges of the line, decimal strings (absent: none); taxes are within the prices where they include tax. */
+  readonly charges?: ItemCharges;
   buyerCancelRequest?: { reason: string };
+}
+
+export interface ItemCharges {
+  readonly shippingTax?: string;
+  readonly giftWrap?: string;
+  readonly giftWrapTax?: string;
+  readonly codFee?: string;
+  readonly codFeeTax?: string;
+  /** Discounts, as positive amounts. */
+  readonly promotionDiscount?: string;
+  readonly shippingDiscount?: string;
 }
 
 export interface Shipment {

@@ -15,6 +15,7 @@ import {
   type Money,
   MoneyError,
   normalizeMoney,
+  sumMoney,
   unitPriceFromLineTotal,
 } from '@saleschannel/domain';
 import type * as V2026 from './generated/orders-2026-01-01.js';
@@ -175,6 +176,13 @@ export function normalizeV0Order(parts: V0OrderParts): AmazonOrder {
         itemTax: v0Money(item.ItemTax),
         shippingPrice: v0Money(item.ShippingPrice),
         promotionDiscount: abs(v0Money(item.PromotionDiscount)),
+        shippingTax: v0Money(item.ShippingTax),
+        shippingDiscount: abs(v0Money(item.ShippingDiscount)),
+        giftWrapPrice: v0Money(item.BuyerInfo?.GiftWrapPrice),
+        giftWrapTax: v0Money(item.BuyerInfo?.GiftWrapTax),
+        codFee: v0Money(item.CODFee),
+        codFeeTax: null,
+        codFeeDiscount: abs(v0Money(item.CODFeeDiscount)),
         buyerCancelRequest: cancelRequested ? { reason: str(cancel?.BuyerCancelReason) } : null,
       };
     }),
@@ -186,6 +194,42 @@ function breakdown(
   type: string,
 ): Money | null {
   return v2026Money(breakdowns?.find((b) => b.type === type)?.subtotal);
+}
+
+/**
+ * A TAX or DISCOUNT breakdown split by what it applies to (its detailed breakdowns' subtypes). The `rest` part
+ * has every subtype not named in `parts`; without detailed breakdowns the whole subtotal is the rest.
+ */
+function split<Part extends string>(
+  breakdowns: readonly V2026.ItemProceedsBreakdown[] | undefined,
+  type: 'TAX' | 'DISCOUNT',
+  parts: readonly Part[],
+): Record<Part | 'rest', Money | null> {
+  const entry = breakdowns?.find((b) => b.type === type);
+  const out = { rest: v2026Money(entry?.subtotal) } as Record<Part | 'rest', Money | null>;
+  for (const part of parts) {
+    out[part] = null;
+  }
+  const details = entry?.detailedBreakdowns;
+  const currency = entry?.subtotal.currencyCode;
+  if (!details?.length || !currency) {
+    return out;
+  }
+  const rest: Money[] = [];
+  for (const detail of details) {
+    const value = v2026Money(detail.value);
+    if (!value) {
+      continue;
+    }
+    const part = parts.find((candidate) => candidate === detail.subtype);
+    if (part) {
+      out[part] = sumMoney(currency, [out[part], value]);
+    } else {
+      rest.push(value);
+    }
+  }
+  out.rest = rest.length > 0 ? sumMoney(currency, rest) : null;
+  return out;
 }
 
 export function normalize2026Order(order: V2026.Order): AmazonOrder {
@@ -248,6 +292,9 @@ export function normalize2026Order(order: V2026.Order): AmazonOrder {
       const unitPrice = v2026Money(item.product.price?.unitPrice);
       const request = item.cancellation?.cancellationRequest;
       const breakdowns = item.proceeds?.breakdowns;
+      // Item tax and discount are what is not for shipping, gift wrap or the COD fee.
+      const tax = split(breakdowns, 'TAX', ['SHIPPING', 'GIFT_WRAP', 'COD_FEE']);
+      const discount = split(breakdowns, 'DISCOUNT', ['SHIPPING', 'COD_FEE']);
       return {
         orderItemId: item.orderItemId,
         asin: str(item.product.asin),
@@ -257,9 +304,16 @@ export function normalize2026Order(order: V2026.Order): AmazonOrder {
         quantityShipped: item.fulfillment?.quantityFulfilled ?? 0,
         unitPrice,
         lineTotal: lineFromUnit(unitPrice, item.quantityOrdered),
-        itemTax: breakdown(breakdowns, 'TAX'),
+        itemTax: tax.rest,
         shippingPrice: breakdown(breakdowns, 'SHIPPING'),
-        promotionDiscount: abs(breakdown(breakdowns, 'DISCOUNT')),
+        promotionDiscount: abs(discount.rest),
+        shippingTax: tax.SHIPPING,
+        shippingDiscount: abs(discount.SHIPPING),
+        giftWrapPrice: breakdown(breakdowns, 'GIFT_WRAP'),
+        giftWrapTax: tax.GIFT_WRAP,
+        codFee: breakdown(breakdowns, 'COD_FEE'),
+        codFeeTax: tax.COD_FEE,
+        codFeeDiscount: abs(discount.COD_FEE),
         buyerCancelRequest: request?.requester === 'BUYER' ? { reason: str(request.cancelReason) } : null,
       };
     }),

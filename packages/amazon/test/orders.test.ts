@@ -203,6 +203,59 @@ describe('both versions normalise into one order shape', () => {
     expect(multiUnit).toBeGreaterThan(0);
   });
 
+  it('shipping tax, gift wrap, the COD fee and discounts land in their own fields in both versions', async () => {
+    const charged = await startPair({
+      orders: { count: 12, seed: 4, historyMs: 10 * 3600_000, afnShare: 0, chargesShare: 1 },
+    });
+    try {
+      const page = await charged.client.orders.searchOrders({
+        createdAfter: ago(charged.standIn, DAY),
+        marketplaceIds: [US],
+        includedData: ['FULFILLMENT', 'PROCEEDS'],
+      });
+      const priced = page.orders.filter((order) => order.proceeds);
+      expect(priced.length).toBeGreaterThan(0);
+      for (const order of priced) {
+        const record = charged.standIn.store.orders.get(order.orderId);
+        const [first] = normalize2026Order(order).items;
+        const source = record?.items.find((item) => item.orderItemId === first?.orderItemId);
+        const x = source?.charges;
+        expect(x).toBeDefined();
+        const usd = (amount: string | undefined) => ({ amount, currency: 'USD' });
+        // 2026-01-01: the TAX and DISCOUNT breakdowns are split by their detailed breakdowns' subtypes.
+        expect(first).toMatchObject({
+          itemTax: usd(source?.lineTax),
+          shippingTax: usd(x?.shippingTax),
+          giftWrapPrice: usd(x?.giftWrap),
+          giftWrapTax: usd(x?.giftWrapTax),
+          codFee: usd(x?.codFee),
+          codFeeTax: usd(x?.codFeeTax),
+          promotionDiscount: usd(x?.promotionDiscount),
+          shippingDiscount: usd(x?.shippingDiscount),
+        });
+        // v0 states them as fields of their own (gift wrap in the item's BuyerInfo; no COD fee tax).
+        const items = [];
+        for await (const item of charged.client.ordersV0.getOrderItemsAll(order.orderId, { pii: true })) {
+          items.push(item);
+        }
+        const v0 = await charged.client.ordersV0.getOrder(order.orderId);
+        const fromV0 = normalizeV0Order({ order: v0, items }).items.find(
+          (i) => i.orderItemId === first?.orderItemId,
+        );
+        expect(fromV0).toMatchObject({
+          shippingTax: first?.shippingTax,
+          giftWrapPrice: first?.giftWrapPrice,
+          codFee: first?.codFee,
+          codFeeTax: null,
+          promotionDiscount: first?.promotionDiscount,
+          shippingDiscount: first?.shippingDiscount,
+        });
+      }
+    } finally {
+      await charged.standIn.close();
+    }
+  });
+
   it('PII comes only with an RDT in v0; PII-less orders normalise with null buyer and address', async () => {
     const unshipped = [...pair.standIn.store.orders.values()].find(
       (o) => o.status === 'Unshipped' && o.buyer && o.fulfillmentChannel === 'MFN',

@@ -44,6 +44,13 @@ export interface ImportItemInput {
   readonly shippingTax?: string;
   /** Amazon's ShippingDiscount for the row, positive. */
   readonly shippingDiscount?: string;
+  /**
+   * Amazon's cash-on-delivery fee for the row, its tax and its discount (positive). Commerce has no COD fee
+   * field: the fee is carried in the shipping amount and named in the shipping description.
+   */
+  readonly codFee?: string;
+  readonly codFeeTax?: string;
+  readonly codFeeDiscount?: string;
   readonly productId?: number;
   readonly productType?: string;
 }
@@ -95,6 +102,7 @@ export interface OrderEntityOptions {
 export interface OrderTotals {
   readonly subtotal: bigint;
   readonly subtotalInclTax: bigint;
+  /** Shipping, with the COD fee in it (shipping tax and discount likewise). */
   readonly shipping: bigint;
   readonly shippingTax: bigint;
   readonly shippingDiscount: bigint;
@@ -102,6 +110,8 @@ export interface OrderTotals {
   readonly itemDiscount: bigint;
   readonly giftWrap: bigint;
   readonly giftWrapTax: bigint;
+  /** The COD fee as charged (tax included where prices include tax), less its discount; part of `shipping`. */
+  readonly codFee: bigint;
   readonly tax: bigint;
   readonly discount: bigint;
   readonly grandTotal: bigint;
@@ -123,6 +133,7 @@ export function computeTotals(input: ImportOrderInput): OrderTotals {
   let shippingDiscount = 0n;
   let giftWrap = 0n;
   let giftWrapTax = 0n;
+  let codFee = 0n;
   for (const item of input.items) {
     const tax = m(item.itemTax);
     subtotal += m(item.itemPrice) - (input.pricesIncludeTax ? tax : 0n);
@@ -135,6 +146,11 @@ export function computeTotals(input: ImportOrderInput): OrderTotals {
     const wrapTax = m(item.giftWrapTax);
     giftWrap += m(item.giftWrapPrice) - (input.pricesIncludeTax ? wrapTax : 0n);
     giftWrapTax += wrapTax;
+    const codTax = m(item.codFeeTax);
+    shipping += m(item.codFee) - (input.pricesIncludeTax ? codTax : 0n);
+    shippingTax += codTax;
+    shippingDiscount += m(item.codFeeDiscount);
+    codFee += m(item.codFee) + (input.pricesIncludeTax ? 0n : codTax) - m(item.codFeeDiscount);
   }
   const tax = itemTax + shippingTax + giftWrapTax;
   const discount = itemDiscount + shippingDiscount;
@@ -149,6 +165,7 @@ export function computeTotals(input: ImportOrderInput): OrderTotals {
     itemDiscount,
     giftWrap,
     giftWrapTax,
+    codFee,
     tax,
     discount,
     grandTotal,
@@ -196,8 +213,15 @@ export function incrementIdFromAmazon(amazonOrderId: string, prefix = ''): strin
 }
 
 /** The shipping description shown in the order view's "Payment & Shipping Method" section. */
-export function shippingDescription(input: ImportOrderInput): string {
-  return `Amazon - ${input.shipServiceLevel}`;
+export function shippingDescription(
+  input: ImportOrderInput,
+  totals: OrderTotals = computeTotals(input),
+): string {
+  const cod =
+    totals.codFee !== 0n
+      ? ` (incl. cash on delivery fee ${fromMinor(totals.codFee, input.currency)} ${input.currency})`
+      : '';
+  return `Amazon - ${input.shipServiceLevel}${cod}`;
 }
 
 /** The payment's additional information: shown by Commerce with the payment method. */
@@ -218,7 +242,7 @@ export function buildOrderEntity(input: ImportOrderInput, options: OrderEntityOp
   const totals = computeTotals(input);
   if (input.orderTotal !== undefined && toMinor(input.orderTotal, c) !== totals.grandTotal) {
     throw new OrderTotalsMismatchError(
-      `Amazon order ${input.amazonOrderId}: items, shipping, tax, gift wrap and discounts add up to ` +
+      `Amazon order ${input.amazonOrderId}: items, shipping, COD fee, tax, gift wrap and discounts add up to ` +
         `${fromMinor(totals.grandTotal, c)} ${c}, but Amazon's order total is ${input.orderTotal} ${c}`,
     );
   }
@@ -305,7 +329,7 @@ export function buildOrderEntity(input: ImportOrderInput, options: OrderEntityOp
     base_shipping_incl_tax: n(shipping + shippingTax),
     shipping_discount_amount: n(totals.shippingDiscount),
     base_shipping_discount_amount: n(totals.shippingDiscount),
-    shipping_description: shippingDescription(input),
+    shipping_description: shippingDescription(input, totals),
     tax_amount: n(totals.tax),
     base_tax_amount: n(totals.tax),
     // Commerce stores the order's discount as a negative amount.

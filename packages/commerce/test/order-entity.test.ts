@@ -83,6 +83,38 @@ describe('order entity built from an Amazon order', () => {
     expect(entity.subtotal).toBe(1364);
   });
 
+  it('cash on delivery (JP): the fee and its tax travel in shipping, named in the shipping description', () => {
+    const entity = buildOrderEntity(
+      amazonOrder({
+        currency: 'JPY',
+        pricesIncludeTax: true,
+        orderTotal: '2130',
+        shipServiceLevel: 'Std JP Dom',
+        items: [
+          {
+            sku: 'MUG-1',
+            name: 'Mug',
+            qty: 1,
+            itemPrice: '1500',
+            itemTax: '136',
+            shippingPrice: '500',
+            shippingTax: '45',
+            codFee: '330',
+            codFeeTax: '30',
+            codFeeDiscount: '200',
+          },
+        ],
+      }),
+    );
+    expect(entity.grand_total).toBe(2130);
+    expect(entity.subtotal).toBe(1364);
+    expect(entity.shipping_amount).toBe(755); // (500 − 45) + (330 − 30)
+    expect(entity.shipping_tax_amount).toBe(75);
+    expect(entity.shipping_discount_amount).toBe(200);
+    expect(entity.tax_amount).toBe(211);
+    expect(entity.shipping_description).toBe('Amazon - Std JP Dom (incl. cash on delivery fee 130 JPY)');
+  });
+
   it("refuses an order whose parts do not add up to Amazon's total", () => {
     expect(() => buildOrderEntity(amazonOrder({ orderTotal: '57.35' }))).toThrow(OrderTotalsMismatchError);
   });

@@ -31,6 +31,13 @@ function line(orderItemId: string, overrides: Partial<AmazonOrderItem> = {}): Am
     itemTax: usd('6.60'),
     shippingPrice: usd('4.99'),
     promotionDiscount: null,
+    shippingTax: null,
+    shippingDiscount: null,
+    giftWrapPrice: null,
+    giftWrapTax: null,
+    codFee: null,
+    codFeeTax: null,
+    codFeeDiscount: null,
     buyerCancelRequest: null,
     ...overrides,
   };

@@ -358,32 +358,88 @@ describe('Amazon → Commerce', () => {
   });
 });
 
+/**
+ * The Commerce amounts an Amazon order must give, from the stand-in's own record (not through our mapping):
+ * taxes are inside the prices where the marketplace includes tax; the COD fee travels in the shipping amount
+ * and gift wrap in the gift wrapping fields.
+ */
+function expectedCommerceAmounts(order: ReturnType<AmazonStandIn['store']['orders']['get']> & {}) {
+  const c = order.currency;
+  const m = (amount: string | undefined) => (amount ? toMinor(amount, c) : 0n);
+  const included = order.pricesIncludeTax ?? false;
+  let subtotal = 0n;
+  let itemTax = 0n;
+  let shipping = 0n;
+  let tax = 0n;
+  let discount = 0n;
+  for (const item of order.items) {
+    const x = item.charges ?? {};
+    const lineTax = m(item.lineTax);
+    subtotal += m(item.unitPrice) * BigInt(item.quantityOrdered) - (included ? lineTax : 0n);
+    itemTax += lineTax;
+    shipping += m(item.shipping) + m(x.codFee) - (included ? m(x.shippingTax) + m(x.codFeeTax) : 0n);
+    tax += lineTax + m(x.shippingTax) + m(x.giftWrapTax) + m(x.codFeeTax);
+    discount += m(x.promotionDiscount) + m(x.shippingDiscount);
+  }
+  return { subtotal, subtotalInclTax: subtotal + itemTax, shipping, tax, discount };
+}
+
 describe('marketplaces', () => {
   it.each([
+    ['US (dollar, sales tax added)', 'ATVPDKIKX0DER', 'USD'],
     ['JP (yen, no decimals, prices include tax)', 'A1VC38T7YXB528', 'JPY'],
     ['DE (euro, prices include VAT)', 'A1PA6795UKMFR9', 'EUR'],
-  ])('%s: Commerce grand totals equal Amazon totals exactly', async (_name, marketplaceId, currency) => {
-    standIns = await connectStandIns(database, {
-      amazon: {
-        accounts: [{ ...DEFAULT_STAND_IN_ACCOUNT, marketplaceIds: [marketplaceId] }],
-        orders: { count: 15, seed: 21, historyMs: 10 * 3600_000, currency, marketplaceId },
-      },
-    });
-    ({ amazon, commerce, accountId } = standIns);
-    await syncAccount(runtime, accountId);
-    const rows = await stored();
-    const imported = rows.filter((r) => r.importState === 'imported');
-    expect(
-      imported.length,
-      JSON.stringify(rows.map((r) => [r.amazonStatus, r.importState, r.importError])),
-    ).toBeGreaterThan(0);
-    for (const row of imported) {
-      const order = commerce.store.getOrder(row.commerceOrderId ?? 0);
-      expect(row.currencyCode).toBe(currency);
-      expect(order.order_currency_code).toBe(currency);
-      expect(toMinor(String(order.grand_total), currency)).toBe(toMinor(row.orderTotal ?? '', currency));
-    }
-  });
+  ])(
+    "%s: every Commerce amount is Amazon's, with shipping tax, gift wrap, COD fee and discounts",
+    async (_name, marketplaceId, currency) => {
+      standIns = await connectStandIns(database, {
+        amazon: {
+          accounts: [{ ...DEFAULT_STAND_IN_ACCOUNT, marketplaceIds: [marketplaceId] }],
+          orders: {
+            count: 15,
+            seed: 21,
+            historyMs: 10 * 3600_000,
+            currency,
+            marketplaceId,
+            chargesShare: 0.5,
+          },
+        },
+      });
+      ({ amazon, commerce, accountId } = standIns);
+      await syncAccount(runtime, accountId);
+      const rows = await stored();
+      const imported = rows.filter((r) => r.importState === 'imported');
+      expect(
+        imported.length,
+        JSON.stringify(rows.map((r) => [r.amazonStatus, r.importState, r.importError])),
+      ).toBeGreaterThan(0);
+      for (const row of imported) {
+        const order = commerce.store.getOrder(row.commerceOrderId ?? 0);
+        expect(row.currencyCode).toBe(currency);
+        expect(order.order_currency_code).toBe(currency);
+        expect(toMinor(String(order.grand_total), currency)).toBe(toMinor(row.orderTotal ?? '', currency));
+        const source = amazon.store.orders.get(row.amazonOrderId);
+        if (!source) {
+          throw new Error(`no stand-in order ${row.amazonOrderId}`);
+        }
+        const expected = expectedCommerceAmounts(source);
+        const minor = (value: unknown) => toMinor(String(value ?? 0), currency);
+        expect({
+          subtotal: minor(order.subtotal),
+          subtotalInclTax: minor(order.subtotal_incl_tax),
+          shipping: minor(order.shipping_amount),
+          tax: minor(order.tax_amount),
+          discount: -minor(order.discount_amount),
+        }).toEqual(expected);
+        const charged = source.items.some((item) => item.charges?.codFee);
+        expect(String(order.shipping_description).includes('cash on delivery fee')).toBe(charged);
+      }
+      // Half of the orders carry the extra charges, so both kinds were checked.
+      expect(imported.some((row) => amazon.store.orders.get(row.amazonOrderId)?.items[0]?.charges)).toBe(
+        true,
+      );
+    },
+  );
 });
 
 describe('customer creation', () => {

@@ -120,6 +120,9 @@ export function toImportOrderInput(order: StoredOrder, ctx: MappingContext): Imp
       shippingDiscount: item.shippingDiscount,
       giftWrapPrice: item.giftWrapPrice,
       giftWrapTax: item.giftWrapTax,
+      codFee: item.codFee,
+      codFeeTax: item.codFeeTax,
+      codFeeDiscount: item.codFeeDiscount,
     };
   });
   const email = buyer?.email ?? PLACEHOLDERS.email(row.amazonOrderId);

@@ -23,6 +23,13 @@ const UPDATED_LINE_COLUMNS = [
   'itemTax',
   'shippingPrice',
   'promotionDiscount',
+  'shippingTax',
+  'shippingDiscount',
+  'giftWrapPrice',
+  'giftWrapTax',
+  'codFee',
+  'codFeeTax',
+  'codFeeDiscount',
 ] as const satisfies readonly (keyof typeof amazonOrderItems.$inferInsert)[];
 
 /** The database's column name of a schema key (the schema is declared with snake_case casing). */
@@ -231,6 +238,13 @@ export async function storeAmazonOrder(
     itemTax: item.itemTax?.amount ?? '0',
     shippingPrice: item.shippingPrice?.amount ?? '0',
     promotionDiscount: item.promotionDiscount?.amount ?? '0',
+    shippingTax: item.shippingTax?.amount ?? '0',
+    shippingDiscount: item.shippingDiscount?.amount ?? '0',
+    giftWrapPrice: item.giftWrapPrice?.amount ?? '0',
+    giftWrapTax: item.giftWrapTax?.amount ?? '0',
+    codFee: item.codFee?.amount ?? '0',
+    codFeeTax: item.codFeeTax?.amount ?? '0',
+    codFeeDiscount: item.codFeeDiscount?.amount ?? '0',
   }));
   if (lines.length > 0) {
     await tx

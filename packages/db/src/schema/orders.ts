@@ -163,6 +163,8 @@ export const amazonOrderItems = pgTable(
     giftWrapPrice: money().notNull().default('0'),
     giftWrapTax: money().notNull().default('0'),
     codFee: money().notNull().default('0'),
+    /** Tax on the COD fee (Orders API 2026-01-01 states it; v0 counts it in the item tax). */
+    codFeeTax: money().notNull().default('0'),
     codFeeDiscount: money().notNull().default('0'),
     promotionIds: jsonb().$type<string[]>().notNull().default([]),
     isGift: boolean().notNull().default(false),

@@ -75,6 +75,16 @@ export interface AmazonOrderItem {
   readonly shippingPrice: Money | null;
   /** Promotion discount on the whole line, as a positive amount. */
   readonly promotionDiscount: Money | null;
+  /** Tax on the line's shipping (included in `itemTax` when Amazon does not break its tax down). */
+  readonly shippingTax: Money | null;
+  /** Discount on the line's shipping, as a positive amount. */
+  readonly shippingDiscount: Money | null;
+  readonly giftWrapPrice: Money | null;
+  readonly giftWrapTax: Money | null;
+  /** Cash-on-delivery fee charged for the line, its tax (2026-01-01 only) and its discount (positive). */
+  readonly codFee: Money | null;
+  readonly codFeeTax: Money | null;
+  readonly codFeeDiscount: Money | null;
   /** Set when the buyer asked to cancel this item. */
   readonly buyerCancelRequest: { readonly reason: string | null } | null;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "amazon_order_items" ADD COLUMN "cod_fee_tax" numeric(20, 4) DEFAULT '0' NOT NULL;
