@@ -46,6 +46,8 @@ export interface SqsStandIn {
   send(queueName: string, body: string): string;
   /** The queue's messages not deleted yet (after feeding it from the Amazon stand-in). */
   messages(queueName: string): SqsMessageView[];
+  /** ReceiveMessage calls of the queue being answered now (long polls waiting for a message). */
+  receiving(queueName: string): number;
   /** Requests by action (`ReceiveMessage`, `DeleteMessage`, …) and answers by status. */
   stats(): Record<string, { requests: number; statuses: Record<number, number> }>;
   close(): Promise<void>;
@@ -72,6 +74,7 @@ interface Queue {
   readonly cursors: Map<string, number>;
   /** Long polls waiting for a message. */
   readonly waiters: Set<() => void>;
+  receiving: number;
 }
 
 class SqsFailure extends Error {
@@ -159,6 +162,7 @@ export async function startSqsStandIn(options: SqsStandInOptions = {}): Promise<
       messages: [],
       cursors: new Map(),
       waiters: new Set(),
+      receiving: 0,
     });
   }
   let baseUrl = '';
@@ -330,6 +334,7 @@ export async function startSqsStandIn(options: SqsStandInOptions = {}): Promise<
       wake?.();
     };
     res.once('close', onClose);
+    queue.receiving += 1;
     try {
       for (;;) {
         if (gone || closing) {
@@ -379,6 +384,7 @@ export async function startSqsStandIn(options: SqsStandInOptions = {}): Promise<
         });
       }
     } finally {
+      queue.receiving -= 1;
       res.off('close', onClose);
     }
   };
@@ -619,6 +625,7 @@ export async function startSqsStandIn(options: SqsStandInOptions = {}): Promise<
         inFlight: m.receiveCount > 0 && m.visibleAt > now,
       }));
     },
+    receiving: (queueName) => queueNamed(queueName).receiving,
     stats: () => structuredClone(stats),
     close: () =>
       new Promise<void>((resolve, reject) => {

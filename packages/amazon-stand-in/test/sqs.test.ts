@@ -102,13 +102,27 @@ describe('SQS stand-in with the AWS SDK', () => {
     const QueueUrl = sqs.queueUrl(QUEUE);
     const polling = client.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 20 }));
     // The poll is waiting on the server before the message is sent.
-    await expect.poll(() => sqs.stats().ReceiveMessage?.requests ?? 0).toBeGreaterThan(0);
+    await expect.poll(() => sqs.receiving(QUEUE)).toBe(1);
     sqs.send(QUEUE, 'late');
     // Within the test, not after 20 s: the poll returns the message.
     const { Messages = [] } = await polling;
     expect(Messages.map((m) => m.Body)).toEqual(['late']);
     await client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: Messages[0]?.ReceiptHandle }));
   }, 15_000);
+
+  it('lets go of a long poll whose client went away, taking no message for it', async () => {
+    const QueueUrl = sqs.queueUrl(QUEUE);
+    const controller = new AbortController();
+    const polling = client
+      .send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 20 }), { abortSignal: controller.signal })
+      .catch((error: unknown) => error);
+    await expect.poll(() => sqs.receiving(QUEUE)).toBe(1);
+    controller.abort();
+    expect(await polling).toMatchObject({ name: 'AbortError' });
+    await expect.poll(() => sqs.receiving(QUEUE)).toBe(0);
+    sqs.send(QUEUE, 'kept');
+    expect(sqs.messages(QUEUE)).toMatchObject([{ body: 'kept', receiveCount: 0, inFlight: false }]);
+  });
 
   it('delivers at most MaxNumberOfMessages and deletes in batches', async () => {
     const QueueUrl = sqs.queueUrl(QUEUE);
