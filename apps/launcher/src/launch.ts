@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startApi } from '@saleschannel/api';
 import type { Runtime } from '@saleschannel/core';
-import { startWorker } from '@saleschannel/worker';
+import { type SqsPollerOptions, sqsPollerOptionsFromEnv, startWorker } from '@saleschannel/worker';
 import { z } from 'zod';
 import { demoWanted, startDemo } from './demo.js';
 
@@ -15,14 +15,23 @@ const LauncherEnv = z.object({
   DEMO_AMAZON_PORT: z.coerce.number().int().min(0).max(65_535).default(8788),
   DEMO_COMMERCE_PORT: z.coerce.number().int().min(0).max(65_535).default(8789),
 });
-export type LauncherEnv = z.infer<typeof LauncherEnv>;
+export type LauncherEnv = z.infer<typeof LauncherEnv> & {
+  /** The SQS queue the worker takes ORDER_CHANGE notifications from (SALESCHANNEL_SQS_QUEUE_URL…). */
+  readonly sqs?: SqsPollerOptions;
+};
 
 export function parseLauncherEnv(env: NodeJS.ProcessEnv): LauncherEnv {
   const parsed = LauncherEnv.safeParse(env);
   if (!parsed.success) {
     throw new Error(`invalid settings: ${z.prettifyError(parsed.error)}`);
   }
-  return parsed.data;
+  let sqs: SqsPollerOptions | undefined;
+  try {
+    sqs = sqsPollerOptionsFromEnv(env);
+  } catch (error) {
+    throw new Error(`invalid settings: ${(error as Error).message}`);
+  }
+  return { ...parsed.data, ...(sqs ? { sqs } : {}) };
 }
 
 export interface Launched {
@@ -43,7 +52,7 @@ export async function launch(runtime: Runtime, env: LauncherEnv): Promise<Launch
     ? await startDemo(runtime, { amazonPort: env.DEMO_AMAZON_PORT, commercePort: env.DEMO_COMMERCE_PORT })
     : undefined;
   const api = await startApi(runtime, { host: env.API_HOST, port: env.API_PORT });
-  const worker = await startWorker(runtime);
+  const worker = await startWorker(runtime, env.sqs ? { sqs: env.sqs } : {});
   // The admin is loaded after the runtime exists: its server hooks then find this process's runtime.
   const { handler } = await import('@saleschannel/admin/handler');
   const admin = createServer((req, res) => handler(req, res));

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { sharedRuntime } from '@saleschannel/core';
 import { runCommand, USAGE, UsageError } from './cli.js';
+import { sqsPollerOptionsFromEnv } from './sqs-poller.js';
 import { startWorker } from './worker.js';
 
 const argv = process.argv.slice(2);
@@ -16,9 +17,17 @@ if (argv.includes('--help') || argv[0] === 'help') {
   process.exit(0);
 }
 
+const starting = argv.length === 0 || argv[0] === 'start';
+let sqs: ReturnType<typeof sqsPollerOptionsFromEnv>;
+try {
+  sqs = starting ? sqsPollerOptionsFromEnv(process.env) : undefined;
+} catch (error) {
+  io.err((error as Error).message);
+  process.exit(2);
+}
 const runtime = await sharedRuntime();
-if (argv.length === 0 || argv[0] === 'start') {
-  const worker = await startWorker(runtime);
+if (starting) {
+  const worker = await startWorker(runtime, sqs ? { sqs } : {});
   const metricsPort = Number(process.env.METRICS_PORT ?? '');
   if (metricsPort > 0) {
     // A worker on its own serves its Prometheus metrics here (with the launcher, the API's /metrics has them).

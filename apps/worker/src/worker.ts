@@ -12,6 +12,7 @@ import {
   syncOrder,
 } from '@saleschannel/core';
 import { syncCursors } from '@saleschannel/db';
+import { type SqsPollerOptions, startSqsPoller } from './sqs-poller.js';
 
 export interface RunningWorker {
   readonly queue: JobQueue;
@@ -23,13 +24,16 @@ export interface WorkerOptions {
   readonly concurrency?: number;
   /** How often idle workers look for jobs, in seconds. Default 2. */
   readonly pollingIntervalSeconds?: number;
+  /** Also take Amazon's ORDER_CHANGE notifications from this SQS queue. */
+  readonly sqs?: SqsPollerOptions;
 }
 
 /**
  * Starts the worker: every minute the clock queues the accounts whose sync is due (by each account's
  * frequency), and this process works the queued syncs. Run as many worker processes as you like, on as many
  * machines: the queue lets only one sync of an account run at a time. A sync that fails is retried with
- * backoff and, after the bound, kept in the dead-letter queue with the account's last error set.
+ * backoff and, after the bound, kept in the dead-letter queue with the account's last error set. With `sqs`, it
+ * also takes Amazon's ORDER_CHANGE notifications from an SQS queue (the scheduled sync stays the backstop).
  */
 export async function startWorker(runtime: Runtime, options: WorkerOptions = {}): Promise<RunningWorker> {
   const { database, logger } = runtime;
@@ -62,10 +66,12 @@ export async function startWorker(runtime: Runtime, options: WorkerOptions = {})
     }
   });
   await enqueueDueSyncs(database.db, queue);
+  const sqs = options.sqs ? startSqsPoller(runtime, options.sqs) : undefined;
   logger.info({ database: database.location }, 'worker started');
   return {
     queue,
     stop: async () => {
+      await sqs?.stop();
       // The queue belongs to the runtime (the API may share it); the worker stops taking jobs.
       for (const name of [QUEUES.syncTick, QUEUES.syncAccount, QUEUES.orderChange, QUEUES.deadLetter]) {
         await queue.boss.offWork(name);

@@ -618,6 +618,7 @@ export const HANDLERS: Record<string, Handler> = {
       payloadVersion: body.payloadVersion,
       destinationId: body.destinationId,
       ...(body.processingDirective ? { processingDirective: body.processingDirective } : {}),
+      createdAt: ctx.store.clock.now(),
     };
     ctx.store.subscriptions.set(subscription.subscriptionId, subscription);
     return { status: 200, body: { payload: subscriptionView(subscription) } };

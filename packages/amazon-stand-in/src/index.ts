@@ -5,4 +5,5 @@ export * from './models.js';
 export * from './notifications.js';
 export * from './scenario.js';
 export * from './server.js';
+export * from './sqs.js';
 export * from './store.js';

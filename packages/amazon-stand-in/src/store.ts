@@ -156,6 +156,8 @@ export class ScenarioStore {
       payloadVersion: string;
       destinationId: string;
       processingDirective?: unknown;
+      /** When it was created (virtual ms): it delivers the changes from then on. */
+      createdAt?: number;
     }
   >();
   /** ORDER_CHANGE events in the order they happened (what a subscription would deliver). */

@@ -8,7 +8,7 @@ import {
   orderSettings,
 } from '@saleschannel/db';
 import type { LogRetention } from '@saleschannel/domain';
-import { and, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 
 const RETENTION_DAYS: Readonly<Record<LogRetention, number>> = { daily: 1, weekly: 7, monthly: 30 };
 /** Received notifications are kept at least this long, past any redelivery by Amazon, for deduplication. */
@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * "Clear Log History": removes each account's communication errors older than its retention (a day, a week or a
- * month), and handled notifications once they can no longer be redelivered. Order timelines stay with their
+ * month), those of no account after a month, and handled notifications once they can no longer be redelivered. Order timelines stay with their
  * orders. Returns how many rows went.
  */
 export async function clearLogHistory(db: DbOrTx, now = new Date()): Promise<number> {
@@ -34,6 +34,17 @@ export async function clearLogHistory(db: DbOrTx, now = new Date()): Promise<num
       .returning({ id: communicationErrors.id });
     removed += rows.length;
   }
+  // Errors of no account (a notification naming none) are kept as long as the longest retention.
+  const unowned = await db
+    .delete(communicationErrors)
+    .where(
+      and(
+        isNull(communicationErrors.accountId),
+        lt(communicationErrors.createdAt, new Date(now.getTime() - RETENTION_DAYS.monthly * DAY_MS)),
+      ),
+    )
+    .returning({ id: communicationErrors.id });
+  removed += unowned.length;
   const handled = await db
     .delete(inboundNotifications)
     .where(

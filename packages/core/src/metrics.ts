@@ -56,6 +56,12 @@ export class Metrics {
     labelNames: ['operation'],
     registers: [this.registry],
   });
+  readonly sqsNotifications = new Counter({
+    name: 'saleschannel_sqs_notifications_total',
+    help: 'ORDER_CHANGE notifications received from SQS, by outcome (queued, duplicate, ignored, rejected, failed)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
 
   constructor(options: { readonly processMetrics?: boolean } = {}) {
     if (options.processMetrics ?? true) {

@@ -1,5 +1,5 @@
 import { OrderChangeValidationError, parseOrderChangeNotification } from '@saleschannel/amazon';
-import { accounts, inboundNotifications } from '@saleschannel/db';
+import { accounts, communicationErrors, inboundNotifications } from '@saleschannel/db';
 import { and, eq } from 'drizzle-orm';
 import { InvalidInputError } from './errors.js';
 import type { Runtime } from './runtime.js';
@@ -16,10 +16,7 @@ export type IngestResult =
  * delivery of the same notification is a no-op), and queues a fetch of that one order.
  */
 export async function ingestOrderChangeNotification(runtime: Runtime, body: unknown): Promise<IngestResult> {
-  const candidate =
-    body && typeof body === 'object' && 'detail' in body && (body as { detail?: unknown }).detail
-      ? (body as { detail: unknown }).detail
-      : body;
+  const candidate = unwrap(body);
   let notification: ReturnType<typeof parseOrderChangeNotification>;
   try {
     notification = parseOrderChangeNotification(candidate);
@@ -68,6 +65,53 @@ export async function ingestOrderChangeNotification(runtime: Runtime, body: unkn
     notificationId,
   });
   return { status: 'queued', accountId: account.id, amazonOrderId: change.AmazonOrderId };
+}
+
+/** The notification in what EventBridge or SQS forward: the bare notification, or an EventBridge event's `detail`. */
+function unwrap(body: unknown): unknown {
+  return body && typeof body === 'object' && 'detail' in body && (body as { detail?: unknown }).detail
+    ? (body as { detail: unknown }).detail
+    : body;
+}
+
+/**
+ * Logs a notification that cannot be taken (its body is not JSON, or it is not a valid ORDER_CHANGE) in the
+ * Communication Errors log, under the account whose seller and marketplace it names if it names one, so that the
+ * operator sees it. Nothing is lost by dropping it afterwards: the scheduled sync fetches every changed order.
+ * `operation` says where it came from (`sqs ORDER_CHANGE`), `reference` the carrier's id of it (the SQS message id).
+ */
+export async function recordRejectedNotification(
+  runtime: Runtime,
+  input: {
+    readonly body: unknown;
+    readonly reason: string;
+    readonly operation: string;
+    readonly reference?: string;
+  },
+): Promise<{ readonly accountId: string | null }> {
+  const change = (unwrap(input.body) as { Payload?: { OrderChangeNotification?: unknown } } | undefined)
+    ?.Payload?.OrderChangeNotification as
+    | { SellerId?: unknown; Summary?: { MarketplaceId?: unknown } }
+    | undefined;
+  const sellerId = change?.SellerId;
+  const marketplaceId = change?.Summary?.MarketplaceId;
+  const { db } = runtime.database;
+  const [account] =
+    typeof sellerId === 'string' && typeof marketplaceId === 'string'
+      ? await db
+          .select({ id: accounts.id })
+          .from(accounts)
+          .where(and(eq(accounts.sellerId, sellerId), eq(accounts.marketplaceId, marketplaceId)))
+      : [];
+  await db.insert(communicationErrors).values({
+    accountId: account?.id ?? null,
+    system: 'amazon',
+    operation: input.operation,
+    errorCode: 'InvalidNotification',
+    message: input.reason,
+    requestId: input.reference ?? null,
+  });
+  return { accountId: account?.id ?? null };
 }
 
 /** Marks a notification handled once its order went through the sync. */

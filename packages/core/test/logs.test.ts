@@ -13,13 +13,13 @@ afterEach(async () => {
 });
 
 describe('Clear Log History', () => {
-  it("keeps each account's communication errors for its retention, and handled notifications for a week", async () => {
+  it("keeps each account's communication errors for its retention, those of no account a month, and handled notifications for a week", async () => {
     const now = new Date('2026-11-26T12:00:00Z');
     const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
     const monthly = (await seedAccount(database)).accountId;
     const daily = (await seedAccount(database)).accountId;
     await updateOrderSettings(database.db, daily, { logRetention: 'daily' });
-    const error = (accountId: string, days: number) => ({
+    const error = (accountId: string | null, days: number) => ({
       accountId,
       system: 'amazon',
       operation: 'searchOrders',
@@ -28,7 +28,14 @@ describe('Clear Log History', () => {
     });
     await database.db
       .insert(communicationErrors)
-      .values([error(monthly, 2), error(monthly, 40), error(daily, 0.5), error(daily, 2)]);
+      .values([
+        error(monthly, 2),
+        error(monthly, 40),
+        error(daily, 0.5),
+        error(daily, 2),
+        error(null, 20),
+        error(null, 40),
+      ]);
     await database.db.insert(inboundNotifications).values([
       {
         notificationId: 'old-handled',
@@ -44,12 +51,13 @@ describe('Clear Log History', () => {
         processedAt: daysAgo(1),
       },
     ]);
-    expect(await clearLogHistory(database.db, now)).toBe(3);
+    expect(await clearLogHistory(database.db, now)).toBe(4);
     const left = await database.db.select().from(communicationErrors);
     expect(left.map((e) => [e.accountId, e.message]).sort()).toEqual(
       [
         [monthly, '2 days old'],
         [daily, '0.5 days old'],
+        [null, '20 days old'],
       ].sort(),
     );
     expect(
