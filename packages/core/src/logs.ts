@@ -17,8 +17,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * "Clear Log History": removes each account's communication errors older than its retention (a day, a week or a
- * month), those of no account after a month, and handled notifications once they can no longer be redelivered. Order timelines stay with their
- * orders. Returns how many rows went.
+ * month), those of no account after a month, and handled notifications once they can no longer be redelivered.
+ * Order timelines stay with their orders. Returns how many rows went.
  */
 export async function clearLogHistory(db: DbOrTx, now = new Date()): Promise<number> {
   let removed = 0;
