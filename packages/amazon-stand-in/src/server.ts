@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import { QUOTA_EXCEEDED_BODY, ServerBuckets } from './buckets.js';
 import { createClock, type StandInClock } from './clock.js';
 import { type Fault, FaultInjector } from './faults.js';
 import { ApiFailure, HANDLERS, type HandlerResult } from './handlers.js';
+import { listen } from './listen.js';
 import { checkRequest, loadModels, type ModelOperation, type Models, type SandboxCase } from './models.js';
 import { orderChangeNotifications } from './notifications.js';
 import type { PiiGrant } from './render.js';
@@ -586,14 +586,7 @@ export async function startAmazonStandIn(options: StandInOptions = {}): Promise<
       }
     });
   });
-  server.keepAliveTimeout = 5_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  baseUrl = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  baseUrl = await listen(server, options);
 
   return {
     url: baseUrl,

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen.js';
 import { renderOrderChangeNotification } from './notifications.js';
 import type { ScenarioStore } from './store.js';
 
@@ -599,13 +599,7 @@ export async function startSqsStandIn(options: SqsStandInOptions = {}): Promise<
       }
     });
   });
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  baseUrl = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  baseUrl = await listen(server, options);
 
   return {
     url: baseUrl,
