@@ -294,22 +294,28 @@ function apply(store: ScenarioStore, sellerId: string, type: string, body: Node)
           }
           parsed.push({ type: text(c.Type) ?? 'Other', amount, currency });
         }
-        // Principal refunds cannot exceed what the buyer paid for the line, including earlier refunds.
+        // Principal, Shipping and COD refunds cannot exceed what the buyer paid for them on the line, including
+        // earlier refunds (amounts as charged: with the tax where prices include it, without where it is added).
+        const m = (amount: string | undefined) => (amount ? toMinor(amount, order.currency) : 0n);
+        const caps: [type: string, label: string, paid: bigint][] = [
+          ['Principal', '', m(line.unitPrice) * BigInt(line.quantityOrdered)],
+          ['Shipping', 'shipping ', m(line.shipping)],
+          ['COD', 'COD fee ', m(line.charges?.codFee)],
+        ];
         const earlier = order.refunds
           .flatMap((r) => r.items)
           .filter((i) => i.orderItemId === line.orderItemId)
-          .flatMap((i) => i.components)
-          .filter((c) => c.type === 'Principal');
-        const principal = [...earlier, ...parsed.filter((c) => c.type === 'Principal')].reduce(
-          (sum, c) => sum + toMinor(c.amount, order.currency),
-          0n,
-        );
-        const paid = toMinor(line.unitPrice, order.currency) * BigInt(line.quantityOrdered);
-        if (principal > paid) {
-          return fail(
-            '18052',
-            `Refund of ${fromMinor(principal, order.currency)} ${order.currency} exceeds the ${fromMinor(paid, order.currency)} paid for item ${line.orderItemId}.`,
-          );
+          .flatMap((i) => i.components);
+        for (const [capped, label, paid] of caps) {
+          const refunded = [...earlier, ...parsed]
+            .filter((c) => c.type === capped)
+            .reduce((sum, c) => sum + toMinor(c.amount, order.currency), 0n);
+          if (refunded > paid) {
+            return fail(
+              '18052',
+              `Refund of ${fromMinor(refunded, order.currency)} ${order.currency} exceeds the ${label}${fromMinor(paid, order.currency)} paid for item ${line.orderItemId}.`,
+            );
+          }
         }
         refund.push({ orderItemId: line.orderItemId, components: parsed });
       }

@@ -799,9 +799,15 @@ export class CommerceStore {
         ? 0n
         : (this.minor(order, order.shipping_tax_amount) * shipping) /
           (this.minor(order, order.shipping_amount) || 1n);
+    // Like Commerce's discount total: the shipping discount goes back with the shipping, in proportion.
+    const shippingDiscount =
+      shippingLeft === 0n
+        ? 0n
+        : (this.minor(order, order.shipping_discount_amount) * shipping) /
+          (this.minor(order, order.shipping_amount) || 1n);
     const positive = this.minor(order, args.adjustment_positive);
     const negative = this.minor(order, args.adjustment_negative);
-    let grand = itemsTotal + shipping + shippingTax + positive - negative;
+    let grand = itemsTotal + shipping + shippingTax - shippingDiscount + positive - negative;
     const everything =
       order.items.every((item) => this.qtyToRefund(item) === (qtys.get(item.item_id) ?? 0)) &&
       shipping === shippingLeft;
@@ -859,7 +865,7 @@ export class CommerceStore {
       shipping_amount: this.amount(order, shipping),
       shipping_tax_amount: this.amount(order, shippingTax),
       tax_amount: this.amount(order, itemsTax + shippingTax),
-      discount_amount: this.amount(order, itemsDiscount),
+      discount_amount: this.amount(order, itemsDiscount + shippingDiscount),
       adjustment_positive: this.amount(order, positive),
       adjustment_negative: this.amount(order, negative),
       grand_total: this.amount(order, grand),

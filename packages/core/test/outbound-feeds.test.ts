@@ -118,6 +118,33 @@ describe('credit memos → refunds on Amazon (POST_PAYMENT_ADJUSTMENT_DATA)', ()
     expect(types).toEqual(expect.arrayContaining(['refund_queued', 'refund_submitted', 'refund_confirmed']));
   });
 
+  it('a full refund of a cash-on-delivery order (JP) gives the fee back as COD, and Amazon takes it', async () => {
+    await world.close();
+    world = await createWorld({ marketplace: { id: 'A1VC38T7YXB528', currency: 'JPY' }, chargesShare: 1 });
+    const row = await shippedOrder();
+    const amazon = amazonOrder(world, row);
+    const charged = amazon.items.filter((item) => item.charges?.codFee);
+    expect(charged.length).toBeGreaterThan(0);
+    // Everything: the items, shipping and the COD fee that the import put into Commerce's shipping.
+    world.commerce.store.refund(commerceOrder(world, row).entity_id, {});
+    await runs(2);
+    const [, refund] = await actionsOf(world, row.id);
+    expect(refund?.state, refund?.lastError ?? '').toBe('confirmed');
+    // Per line, what the buyer paid (prices include tax in JP): the items less their promotion, shipping less
+    // its discount, and the COD fee.
+    const sent = amazon.refunds[0]?.items ?? [];
+    const yen = (amount: string | undefined) => toMinor(amount ?? '0', 'JPY');
+    for (const item of amazon.items) {
+      const components = sent.find((line) => line.orderItemId === item.orderItemId)?.components ?? [];
+      const of = (type: string) => yen(components.find((c) => c.type === type)?.amount);
+      expect({ principal: of('Principal'), shipping: of('Shipping'), cod: of('COD') }).toEqual({
+        principal: yen(item.unitPrice) * BigInt(item.quantityOrdered) - yen(item.charges?.promotionDiscount),
+        shipping: yen(item.shipping) - yen(item.charges?.shippingDiscount),
+        cod: yen(item.charges?.codFee),
+      });
+    }
+  });
+
   it('a refund Amazon rejects ends failed with the processing report message, shown in the timeline', async () => {
     const row = await shippedOrder();
     const order = commerceOrder(world, row);

@@ -1,4 +1,4 @@
-import { type AmazonStandIn, startAmazonStandIn } from '@saleschannel/amazon-stand-in';
+import { type AmazonStandIn, DEFAULT_ACCOUNT, startAmazonStandIn } from '@saleschannel/amazon-stand-in';
 import { type CommerceStandIn, startCommerceStandIn } from '@saleschannel/commerce-stand-in';
 import { type AmazonOrderRow, amazonOrders, orderEvents, outboundActions } from '@saleschannel/db';
 import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
@@ -25,12 +25,27 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(): Promise<World> {
+/** The seller's marketplace (default the US) and the share of orders with COD fees, gift wrap and discounts. */
+export interface WorldOptions {
+  readonly marketplace?: { readonly id: string; readonly currency: string };
+  readonly chargesShare?: number;
+}
+
+export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const database = await createTestDatabase();
   const runtime: Runtime = runtimeFor(database, createLogger({ LOG_LEVEL: 'silent' }));
   const feedTiming = { queueMs: 0, processingMs: 0 };
+  const marketplace = options.marketplace;
   const amazon = await startAmazonStandIn({
-    orders: { count: 30, seed: 7, historyMs: 20 * 60 * 60_000, buyerCancelShare: 0 },
+    ...(marketplace ? { accounts: [{ ...DEFAULT_ACCOUNT, marketplaceIds: [marketplace.id] }] } : {}),
+    orders: {
+      count: 30,
+      seed: 7,
+      historyMs: 20 * 60 * 60_000,
+      buyerCancelShare: 0,
+      ...(marketplace ? { marketplaceId: marketplace.id, currency: marketplace.currency } : {}),
+      ...(options.chargesShare ? { chargesShare: options.chargesShare } : {}),
+    },
     feedTiming,
   });
   const commerce = await startCommerceStandIn({

@@ -131,14 +131,27 @@ export interface RefundComputationInput {
   /** Prices include VAT (EU, UK, JP…): Amazon's item price is gross, so the refund's principal is too. */
   readonly pricesIncludeTax: boolean;
   readonly lines: readonly CreditMemoLine[];
-  /** Shipping refunded by the credit memo, excluding its tax. */
+  /** Shipping refunded by the credit memo, excluding its tax (with the COD fee in it, as imported). */
   readonly shipping: string;
   readonly shippingTax: string;
-  /** The Amazon order's lines with the shipping Amazon charged for each, to spread a shipping refund. */
-  readonly orderLines: readonly { readonly orderItemId: string; readonly shippingPrice: string }[];
+  /** Shipping (and COD fee) discount given back by the credit memo, positive: it reduces those refunds. */
+  readonly shippingDiscount?: string;
+  /** The Amazon order's lines with what Amazon charged for shipping (and COD) on each, to spread a refund. */
+  readonly orderLines: readonly RefundOrderLine[];
 }
 
-export type RefundComponentType = 'Principal' | 'Tax' | 'Shipping' | 'ShippingTax';
+/** Amounts as Amazon charged them (tax included where prices include it); absent ones are zero. */
+export interface RefundOrderLine {
+  readonly orderItemId: string;
+  readonly shippingPrice: string;
+  readonly shippingTax?: string;
+  readonly shippingDiscount?: string;
+  readonly codFee?: string;
+  readonly codFeeTax?: string;
+  readonly codFeeDiscount?: string;
+}
+
+export type RefundComponentType = 'Principal' | 'Tax' | 'Shipping' | 'ShippingTax' | 'COD' | 'CODTax';
 
 export interface RefundLine {
   readonly orderItemId: string;
@@ -170,11 +183,22 @@ function spread(total: bigint, weights: readonly bigint[]): bigint[] {
   return shares;
 }
 
+/** The part of `amount` beyond `first` (what `first` cannot hold), at most `cap`; all of it goes first when cap is 0. */
+function overflow(amount: bigint, first: bigint, cap: bigint): bigint {
+  if (cap <= 0n || amount <= first) {
+    return 0n;
+  }
+  return amount - first < cap ? amount - first : cap;
+}
+
 /**
  * The per-item refund for a credit memo: Principal (row total less discount), Tax, and the memo's Shipping and
- * ShippingTax spread over the refunded lines. Where prices include VAT, Principal and Shipping are gross and no
- * separate tax components are sent, so VAT is never refunded twice. Components that are zero are left out; the
- * components of all lines add up exactly to the credit memo's amounts.
+ * ShippingTax spread over the refunded lines. An order's COD fee was imported into Commerce's shipping: the part
+ * of a shipping refund beyond the shipping Amazon charged on those lines goes back as COD (and CODTax), up to the
+ * fee; a refunded shipping discount reduces Shipping, and COD for the part beyond Amazon's shipping discounts.
+ * Where prices include VAT, Principal, Shipping and COD are gross and no separate tax components are sent, so VAT
+ * is never refunded twice. Components that are zero are left out; the components of all lines add up exactly to
+ * the credit memo's amounts.
  */
 export function refundLines(input: RefundComputationInput): RefundLine[] {
   const { currency } = input;
@@ -191,18 +215,58 @@ export function refundLines(input: RefundComputationInput): RefundLine[] {
       'the credit memo refunds shipping, but the order has no items to put it on',
     );
   }
-  const weights = targets.map((id) => {
+  const charged = targets.map((id) => {
     const line = input.orderLines.find((l) => l.orderItemId === id);
-    return line ? m(line.shippingPrice) : 0n;
+    const v = (amount: string | undefined) => (amount ? m(amount) : 0n);
+    const shippingTax = v(line?.shippingTax);
+    const codTax = v(line?.codFeeTax);
+    return {
+      shippingDiscount: v(line?.shippingDiscount),
+      codDiscount: v(line?.codFeeDiscount),
+      shipping: v(line?.shippingPrice),
+      // Commerce holds both without their tax where prices include it.
+      shippingNet: v(line?.shippingPrice) - (input.pricesIncludeTax ? shippingTax : 0n),
+      shippingTax,
+      cod: v(line?.codFee),
+      codNet: v(line?.codFee) - (input.pricesIncludeTax ? codTax : 0n),
+      codTax,
+    };
   });
-  const shippingShares = spread(shipping, weights);
-  const shippingTaxShares = spread(shippingTax, weights);
+  const total = (pick: (line: (typeof charged)[number]) => bigint) =>
+    charged.reduce((sum, line) => sum + pick(line), 0n);
+  const cod = overflow(
+    shipping,
+    total((l) => l.shippingNet),
+    total((l) => l.codNet),
+  );
+  const codTax = overflow(
+    shippingTax,
+    total((l) => l.shippingTax),
+    total((l) => l.codTax),
+  );
+  const discount = input.shippingDiscount ? m(input.shippingDiscount) : 0n;
+  const codDiscount = overflow(
+    discount,
+    total((l) => l.shippingDiscount),
+    total((l) => l.codDiscount),
+  );
+  const weights = charged.map((line) => line.shipping);
+  const shippingShares = spread(shipping - cod, weights);
+  const shippingTaxShares = spread(shippingTax - codTax, weights);
+  const codWeights = charged.map((line) => line.cod);
+  const codShares = spread(cod, codWeights);
+  const codTaxShares = spread(codTax, codWeights);
+  const discountShares = spread(discount - codDiscount, weights);
+  const codDiscountShares = spread(codDiscount, codWeights);
 
-  const byItem = new Map<string, { principal: bigint; tax: bigint; shipping: bigint; shippingTax: bigint }>();
+  const byItem = new Map<
+    string,
+    { principal: bigint; tax: bigint; shipping: bigint; shippingTax: bigint; cod: bigint; codTax: bigint }
+  >();
   const entry = (id: string) => {
     let found = byItem.get(id);
     if (!found) {
-      found = { principal: 0n, tax: 0n, shipping: 0n, shippingTax: 0n };
+      found = { principal: 0n, tax: 0n, shipping: 0n, shippingTax: 0n, cod: 0n, codTax: 0n };
       byItem.set(id, found);
     }
     return found;
@@ -216,6 +280,11 @@ export function refundLines(input: RefundComputationInput): RefundLine[] {
     const e = entry(id);
     e.shipping += shippingShares[index] ?? 0n;
     e.shippingTax += shippingTaxShares[index] ?? 0n;
+    e.cod += codShares[index] ?? 0n;
+    e.codTax += codTaxShares[index] ?? 0n;
+    // Discounts are as Amazon states them: with the tax where prices include it, else without.
+    e.shipping -= discountShares[index] ?? 0n;
+    e.cod -= codDiscountShares[index] ?? 0n;
   });
 
   const result: RefundLine[] = [];
@@ -224,12 +293,15 @@ export function refundLines(input: RefundComputationInput): RefundLine[] {
       ? [
           ['Principal', e.principal + e.tax],
           ['Shipping', e.shipping + e.shippingTax],
+          ['COD', e.cod + e.codTax],
         ]
       : [
           ['Principal', e.principal],
           ['Tax', e.tax],
           ['Shipping', e.shipping],
           ['ShippingTax', e.shippingTax],
+          ['COD', e.cod],
+          ['CODTax', e.codTax],
         ];
     for (const [type, amount] of amounts) {
       if (amount < 0n) {

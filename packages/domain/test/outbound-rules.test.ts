@@ -161,6 +161,90 @@ describe('refundLines', () => {
     ]);
   });
 
+  it('gives a COD fee imported into shipping back as COD, never as more shipping than Amazon charged', () => {
+    // JP: shipping 500 (45 tax in it) and a COD fee of 330 (30 tax in it) on the first line; Commerce holds
+    // shipping 755 and shipping tax 75 without tax.
+    const codLines = [
+      { orderItemId: '11', shippingPrice: '500', shippingTax: '45', codFee: '330', codFeeTax: '30' },
+      { orderItemId: '22', shippingPrice: '0' },
+    ];
+    const refund = (shipping: string, shippingTax: string) =>
+      refundLines({
+        currency: 'JPY',
+        pricesIncludeTax: true,
+        lines: [{ orderItemId: '11', qty: 1, rowTotal: '1364', tax: '136', discount: '0' }],
+        shipping,
+        shippingTax,
+        orderLines: codLines,
+      });
+    expect(refund('755', '75')).toEqual([
+      {
+        orderItemId: '11',
+        components: [
+          { type: 'Principal', amount: '1500' },
+          { type: 'Shipping', amount: '500' },
+          { type: 'COD', amount: '330' },
+        ],
+      },
+    ]);
+    // The credit memo also gives back the discounts Amazon gave on shipping (250) and on the fee (200).
+    const discounted = refundLines({
+      currency: 'JPY',
+      pricesIncludeTax: true,
+      lines: [],
+      shipping: '755',
+      shippingTax: '75',
+      shippingDiscount: '450',
+      orderLines: [
+        {
+          orderItemId: '11',
+          shippingPrice: '500',
+          shippingTax: '45',
+          shippingDiscount: '250',
+          codFee: '330',
+          codFeeTax: '30',
+          codFeeDiscount: '200',
+        },
+      ],
+    });
+    expect(discounted).toEqual([
+      {
+        orderItemId: '11',
+        components: [
+          { type: 'Shipping', amount: '250' },
+          { type: 'COD', amount: '130' },
+        ],
+      },
+    ]);
+    // A partial shipping refund is shipping first.
+    expect(refund('400', '40')[0]?.components).toEqual([
+      { type: 'Principal', amount: '1500' },
+      { type: 'Shipping', amount: '440' },
+    ]);
+    // Where tax is added (US), COD and its tax are separate components.
+    const us = refundLines({
+      currency: 'USD',
+      pricesIncludeTax: false,
+      lines: [],
+      shipping: '9.99',
+      shippingTax: '0.82',
+      orderLines: [
+        { orderItemId: '11', shippingPrice: '4.99', shippingTax: '0.41', codFee: '5.00', codFeeTax: '0.41' },
+      ],
+    });
+    expect(us).toEqual([
+      {
+        orderItemId: '11',
+        components: [
+          { type: 'Shipping', amount: '4.99' },
+          { type: 'ShippingTax', amount: '0.41' },
+          { type: 'COD', amount: '5.00' },
+          { type: 'CODTax', amount: '0.41' },
+        ],
+      },
+    ]);
+  });
+
   it('refuses a credit memo with nothing to refund', () => {
     expect(() =>
       refundLines({

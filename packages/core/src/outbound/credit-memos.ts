@@ -17,6 +17,21 @@ import type { SyncContext } from '../sync/context.js';
 import { discoverDocuments, type ItemResolver, orderForCommerceOrder } from './common.js';
 import { recordOutboundAction, transitionOutbound } from './state.js';
 
+/**
+ * The shipping discount a credit memo gives back: Commerce's discount total (stored negative on the memo) less the
+ * discounts of its item rows. Never negative.
+ */
+function shippingDiscountOf(
+  memoDiscount: number | string | null | undefined,
+  lines: readonly CreditMemoLine[],
+  currency: string,
+): string {
+  const total = toMinor(amountFromCommerce(memoDiscount, currency), currency);
+  const items = lines.reduce((sum, line) => sum + toMinor(line.discount, currency), 0n);
+  const shipping = (total < 0n ? -total : total) - items;
+  return fromMinor(shipping > 0n ? shipping : 0n, currency);
+}
+
 /** Marketplaces whose prices exclude tax (sales tax added at checkout); elsewhere prices include VAT/GST. */
 const TAX_EXCLUSIVE_COUNTRIES = new Set(['US', 'CA']);
 
@@ -142,9 +157,15 @@ async function prepare(
         lines,
         shipping: amountFromCommerce(memo.shipping_amount, currency),
         shippingTax: amountFromCommerce(memo.shipping_tax_amount, currency),
+        shippingDiscount: shippingDiscountOf(memo.discount_amount, lines, currency),
         orderLines: items.map((item) => ({
           orderItemId: item.orderItemId,
           shippingPrice: item.shippingPrice,
+          shippingTax: item.shippingTax,
+          shippingDiscount: item.shippingDiscount,
+          codFee: item.codFee,
+          codFeeTax: item.codFeeTax,
+          codFeeDiscount: item.codFeeDiscount,
         })),
       });
     } catch (error) {
