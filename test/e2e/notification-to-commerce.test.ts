@@ -5,6 +5,7 @@ import {
   connectStandIns,
   orderChangeNotification,
   testRuntime,
+  unshippedMfnOrder,
 } from '@saleschannel/core/stand-ins';
 import { amazonOrders } from '@saleschannel/db';
 import { createTestDatabase } from '@saleschannel/db/testing';
@@ -43,12 +44,7 @@ describe('an ORDER_CHANGE notification over HTTP', () => {
   });
 
   it('turns the Amazon order into a Commerce order within seconds, once', async () => {
-    const order = standIns.amazon.store
-      .visibleOrders(standIns.amazon.account.sellerId)
-      .find((o) => o.fulfillmentChannel === 'MFN' && o.status === 'Unshipped');
-    if (!order) {
-      throw new Error('the scenario has no unshipped MFN order');
-    }
+    const order = unshippedMfnOrder(standIns);
     const notification = orderChangeNotification({
       sellerId: standIns.amazon.account.sellerId,
       amazonOrderId: order.amazonOrderId,

@@ -5,6 +5,7 @@ import {
   connectStandIns,
   orderChangeNotification,
   testRuntime,
+  unshippedMfnOrder,
 } from '@saleschannel/core/stand-ins';
 import { amazonOrders, communicationErrors, inboundNotifications } from '@saleschannel/db';
 import { createTestDatabase, type TestDatabase } from '@saleschannel/db/testing';
@@ -34,16 +35,6 @@ const start = async () => {
   worker = await startWorker(runtime, { pollingIntervalSeconds: 0.5, sqs: pollerOptions() });
 };
 
-/** An unshipped MFN order of the scenario (one the rules import). */
-const unshippedOrder = () => {
-  const order = standIns.amazon.store
-    .visibleOrders(standIns.amazon.account.sellerId)
-    .find((o) => o.fulfillmentChannel === 'MFN' && o.status === 'Unshipped');
-  if (!order) {
-    throw new Error('the scenario has no unshipped MFN order');
-  }
-  return order;
-};
 const importState = async (amazonOrderId: string) =>
   (await database.db.select().from(amazonOrders).where(eq(amazonOrders.amazonOrderId, amazonOrderId)))[0]
     ?.importState;
@@ -101,7 +92,7 @@ describe('the SQS poller', () => {
       createdAt: store.clock.now(),
     });
     await start();
-    const order = unshippedOrder();
+    const order = unshippedMfnOrder(standIns);
     store.touch(order, 'OrderStatusChange', 'PaymentAuthorized');
 
     await expect
@@ -114,7 +105,7 @@ describe('the SQS poller', () => {
   });
 
   it('makes no second order of a notification delivered twice', async () => {
-    const order = unshippedOrder();
+    const order = unshippedMfnOrder(standIns);
     const body = notificationOf(order.amazonOrderId, crypto.randomUUID());
     sqs.send(QUEUE, body);
     sqs.send(QUEUE, body);
@@ -132,7 +123,7 @@ describe('the SQS poller', () => {
   });
 
   it('logs and drops a message that is not a valid notification, and goes on with the next', async () => {
-    const order = unshippedOrder();
+    const order = unshippedMfnOrder(standIns);
     const invalid = JSON.parse(notificationOf(order.amazonOrderId)) as {
       Payload: { OrderChangeNotification: Record<string, unknown> };
     };
@@ -165,7 +156,7 @@ describe('the SQS poller', () => {
   });
 
   it('leaves a message in the queue while ingestion fails, and takes it once it works again', async () => {
-    const order = unshippedOrder();
+    const order = unshippedMfnOrder(standIns);
     // The database cannot record notifications for now.
     await database.executeSql('alter table inbound_notifications rename to inbound_notifications_away');
     sqs.send(QUEUE, notificationOf(order.amazonOrderId));
@@ -198,7 +189,7 @@ describe('the SQS poller', () => {
     expect(stopped).toBe('stopped');
     await expect.poll(() => sqs.receiving(QUEUE), { timeout: 10_000 }).toBe(0);
     // Nothing receives any more.
-    sqs.send(QUEUE, notificationOf(unshippedOrder().amazonOrderId));
+    sqs.send(QUEUE, notificationOf(unshippedMfnOrder(standIns).amazonOrderId));
     expect(sqs.messages(QUEUE)).toMatchObject([{ receiveCount: 0 }]);
   });
 });

@@ -100,6 +100,17 @@ export async function createStandInAccount(
   return account.id;
 }
 
+/** An Unshipped merchant-fulfilled order of the Amazon stand-in's seller: one the import rules create. */
+export function unshippedMfnOrder(standIns: Pick<ConnectedStandIns, 'amazon'>) {
+  const order = standIns.amazon.store
+    .visibleOrders(standIns.amazon.account.sellerId)
+    .find((o) => o.fulfillmentChannel === 'MFN' && o.status === 'Unshipped');
+  if (!order) {
+    throw new Error('the scenario has no unshipped MFN order');
+  }
+  return order;
+}
+
 /** A runtime around a test database, with logs silenced. */
 export function testRuntime(database: Database): Runtime {
   return runtimeFor(database, createLogger({ LOG_LEVEL: 'silent' }));

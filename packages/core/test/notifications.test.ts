@@ -11,6 +11,7 @@ import {
   connectStandIns,
   orderChangeNotification,
   testRuntime,
+  unshippedMfnOrder,
 } from '../src/stand-ins.js';
 import { syncOrder } from '../src/sync/sync-account.js';
 
@@ -30,19 +31,9 @@ afterEach(async () => {
   await runtime.close();
 });
 
-function unshippedMfnOrder() {
-  const order = standIns.amazon.store
-    .visibleOrders(standIns.amazon.account.sellerId)
-    .find((o) => o.fulfillmentChannel === 'MFN' && o.status === 'Unshipped');
-  if (!order) {
-    throw new Error('the scenario has no unshipped MFN order');
-  }
-  return order;
-}
-
 describe('ORDER_CHANGE notifications', () => {
   it('queue a fetch of that order once; a second delivery is a duplicate', async () => {
-    const order = unshippedMfnOrder();
+    const order = unshippedMfnOrder(standIns);
     const notification = orderChangeNotification({
       sellerId: standIns.amazon.account.sellerId,
       amazonOrderId: order.amazonOrderId,
@@ -86,7 +77,7 @@ describe('ORDER_CHANGE notifications', () => {
   });
 
   it('a notification racing the scheduled sync for the same order still makes one Commerce order', async () => {
-    const order = unshippedMfnOrder();
+    const order = unshippedMfnOrder(standIns);
     const reports = await Promise.all([
       syncOrder(runtime, standIns.accountId, order.amazonOrderId),
       syncOrder(runtime, standIns.accountId, order.amazonOrderId),
@@ -99,7 +90,7 @@ describe('ORDER_CHANGE notifications', () => {
   });
 
   it('syncOrder imports the one order right away', async () => {
-    const order = unshippedMfnOrder();
+    const order = unshippedMfnOrder(standIns);
     const report = await syncOrder(runtime, standIns.accountId, order.amazonOrderId);
     expect(report).toMatchObject({ fetched: 1, created: 1, imported: 1 });
     const [row] = await database.db
