@@ -1,6 +1,7 @@
 import { type OutboundActionRow, orderEvents, outboundActions } from '@saleschannel/db';
 import { and, eq, notExists, sql } from 'drizzle-orm';
 import { recordEvent } from '../orders/import-state.js';
+import { cancelInCommerce, commerceCancelDone } from '../sync/cancel-in-commerce.js';
 import type { SyncContext } from '../sync/context.js';
 import type { CancellationPayload } from './feed-actions.js';
 import { checkpoint, type OutboundOptions, orderOf } from './step-support.js';
@@ -20,49 +21,18 @@ export async function completeRequestedCancellation(
     return;
   }
   await checkpoint(options, 'cancel:before-commerce', action);
-  const { db } = ctx.database;
   const order = await orderOf(ctx, action);
-  const done = await db
-    .select({ id: orderEvents.id })
-    .from(orderEvents)
-    .where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.type, 'commerce_cancel_done')))
-    .limit(1);
-  if (done.length > 0) {
+  if (await commerceCancelDone(ctx, order)) {
     return;
   }
   if (order.commerceOrderId === null) {
-    await recordEvent(db, order, {
+    await recordEvent(ctx.database.db, order, {
       type: 'commerce_cancel_done',
       message: 'Cancelled on Amazon; there is no Commerce order to cancel',
     });
     return;
   }
-  const commerceOrder = await ctx.commerce.getOrder(order.commerceOrderId);
-  if (commerceOrder.state === 'canceled') {
-    await recordEvent(db, order, {
-      type: 'commerce_cancel_done',
-      message: `Commerce order ${order.commerceIncrementId} is cancelled, as on Amazon`,
-    });
-    return;
-  }
-  const { canceled } = await ctx.flow.cancel(order.commerceOrderId);
-  if (canceled) {
-    await recordEvent(db, order, {
-      type: 'commerce_cancel_done',
-      message: `Cancelled on Amazon at the merchant's request: Commerce order ${order.commerceIncrementId} cancelled`,
-    });
-    return;
-  }
-  await ctx.commerce.addOrderComment(order.commerceOrderId, {
-    comment:
-      'This order was cancelled on Amazon at your request, but Commerce refused to cancel it (it is invoiced or shipped). Please review it.',
-  });
-  await recordEvent(db, order, {
-    type: 'commerce_cancel_done',
-    level: 'warning',
-    message: `Cancelled on Amazon, but Commerce refused to cancel order ${order.commerceIncrementId}: commented there for review`,
-    data: { refused: true },
-  });
+  await cancelInCommerce(ctx, order, order.commerceOrderId, 'request');
 }
 
 /** Requested cancellations Amazon confirmed whose Commerce order is not dealt with yet (a crash in between). */

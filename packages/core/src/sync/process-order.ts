@@ -1,5 +1,5 @@
 import { CommerceBadRequestError, CommerceError, OrderTotalsMismatchError } from '@saleschannel/commerce';
-import { type AmazonOrderRow, amazonOrderItems, amazonOrders, orderEvents } from '@saleschannel/db';
+import { type AmazonOrderRow, amazonOrderItems, amazonOrders } from '@saleschannel/db';
 import {
   type AmazonAddress,
   type AmazonBuyer,
@@ -10,6 +10,7 @@ import {
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import { recordCommunicationError } from '../logs.js';
 import { recordEvent, transitionImport } from '../orders/import-state.js';
+import { cancelInCommerce, commerceCancelDone } from './cancel-in-commerce.js';
 import type { SyncContext } from './context.js';
 import { StoreViewError } from './context.js';
 import { OrderDataError, splitName, toImportOrderInput } from './mapping.js';
@@ -329,40 +330,10 @@ export async function reconcileCancellations(ctx: SyncContext): Promise<number> 
     );
   let handled = 0;
   for (const row of candidates) {
-    const done = await db
-      .select({ id: orderEvents.id })
-      .from(orderEvents)
-      .where(and(eq(orderEvents.orderId, row.id), eq(orderEvents.type, 'commerce_cancel_done')))
-      .limit(1);
-    if (done.length > 0 || row.commerceOrderId === null) {
+    if (row.commerceOrderId === null || (await commerceCancelDone(ctx, row))) {
       continue;
     }
-    const order = await ctx.commerce.getOrder(row.commerceOrderId);
-    if (order.state === 'canceled') {
-      await recordEvent(db, row, {
-        type: 'commerce_cancel_done',
-        message: `Commerce order ${row.commerceIncrementId} is cancelled, as on Amazon`,
-      });
-    } else {
-      const { canceled } = await ctx.flow.cancel(row.commerceOrderId);
-      if (canceled) {
-        await recordEvent(db, row, {
-          type: 'commerce_cancel_done',
-          message: `Cancelled on Amazon: Commerce order ${row.commerceIncrementId} cancelled`,
-        });
-      } else {
-        await ctx.commerce.addOrderComment(row.commerceOrderId, {
-          comment:
-            'This order was cancelled on Amazon, but Commerce refused to cancel it (it is invoiced or shipped). Please review it.',
-        });
-        await recordEvent(db, row, {
-          type: 'commerce_cancel_done',
-          level: 'warning',
-          message: `Cancelled on Amazon, but Commerce refused to cancel order ${row.commerceIncrementId}: commented there for review`,
-          data: { refused: true },
-        });
-      }
-    }
+    await cancelInCommerce(ctx, row, row.commerceOrderId, 'amazon');
     handled++;
   }
   return handled;
