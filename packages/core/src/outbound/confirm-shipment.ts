@@ -2,7 +2,7 @@ import { type OutboundActionRow, outboundActions } from '@saleschannel/db';
 import { eq, sql } from 'drizzle-orm';
 import type { SyncContext } from '../sync/context.js';
 import type { ShipmentPayload } from './shipments.js';
-import { transitionOutbound } from './state.js';
+import { confirmAlreadyOnAmazon, transitionOutbound } from './state.js';
 import {
   amazonFailure,
   checkpoint,
@@ -45,25 +45,13 @@ export async function processShipment(
   );
   let current = action;
   if (known) {
-    if (current.state === 'pending') {
-      current = await transitionOutbound(
-        db,
-        current,
-        { to: 'submitted' },
-        {
-          type: 'shipment_submitted',
-          message: `Amazon already has package ${payload.packageReferenceId} of ${label}`,
-        },
-        ctx.now(),
-      );
-    }
-    await transitionOutbound(
+    await confirmAlreadyOnAmazon(
       db,
       current,
-      { to: 'confirmed' },
+      'shipment',
       {
-        type: 'shipment_confirmed',
-        message: `Amazon shows ${label} shipped (package ${payload.packageReferenceId}); it was not sent again`,
+        submitted: `Amazon already has package ${payload.packageReferenceId} of ${label}`,
+        confirmed: `Amazon shows ${label} shipped (package ${payload.packageReferenceId}); it was not sent again`,
       },
       ctx.now(),
     );

@@ -16,7 +16,7 @@ import type { RefundLine } from '@saleschannel/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SyncContext } from '../sync/context.js';
 import { completeRequestedCancellation } from './commerce-cancel.js';
-import { noteOutboundDelay, transitionOutbound } from './state.js';
+import { confirmAlreadyOnAmazon, noteOutboundDelay, transitionOutbound } from './state.js';
 import {
   amazonFailure,
   checkpoint,
@@ -174,23 +174,13 @@ export async function submitFeedAction(
     if (action.kind === 'cancellation') {
       const state = await cancellationState(ctx, order);
       if (state.state === 'done') {
-        current = await transitionOutbound(
+        await confirmAlreadyOnAmazon(
           db,
           current,
-          { to: 'submitted' },
+          'cancel',
           {
-            type: 'cancel_submitted',
-            message: `Order ${order.amazonOrderId} is already cancelled on Amazon`,
-          },
-          ctx.now(),
-        );
-        await transitionOutbound(
-          db,
-          current,
-          { to: 'confirmed' },
-          {
-            type: 'cancel_confirmed',
-            message: `Amazon shows order ${order.amazonOrderId} cancelled; nothing was sent again`,
+            submitted: `Order ${order.amazonOrderId} is already cancelled on Amazon`,
+            confirmed: `Amazon shows order ${order.amazonOrderId} cancelled; nothing was sent again`,
           },
           ctx.now(),
         );

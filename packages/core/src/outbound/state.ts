@@ -39,6 +39,36 @@ export async function transitionOutbound(
   return db.transaction((tx) => moveOutbound(tx, basis, transition, event, now));
 }
 
+/**
+ * Amazon already has what the action would send (found before sending again): the action goes to `confirmed`,
+ * through `submitted` when it was still pending, each move with its event (`<prefix>_submitted`, `_confirmed`).
+ */
+export async function confirmAlreadyOnAmazon(
+  db: DbOrTx,
+  action: OutboundActionRow,
+  prefix: string,
+  messages: { readonly submitted: string; readonly confirmed: string },
+  now = new Date(),
+): Promise<OutboundActionRow> {
+  const current =
+    action.state === 'pending'
+      ? await transitionOutbound(
+          db,
+          action,
+          { to: 'submitted' },
+          { type: `${prefix}_submitted`, message: messages.submitted },
+          now,
+        )
+      : action;
+  return transitionOutbound(
+    db,
+    current,
+    { to: 'confirmed' },
+    { type: `${prefix}_confirmed`, message: messages.confirmed },
+    now,
+  );
+}
+
 async function moveOutbound(
   db: DbOrTx,
   basis: Pick<OutboundActionRow, 'id' | 'state'>,
